@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "PartnerGraph",
+    products: [
+        .library(name: "PartnerGraph", targets: ["PartnerGraph"]),
+        .executable(name: "partnergraph", targets: ["PartnerGraphCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Graphviz's C libraries (libgvc, libcgraph), found through pkg-config.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]),
+        .target(
+            name: "PartnerGraph",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                "CGraphviz",
+            ]),
+        .executableTarget(
+            name: "PartnerGraphCLI",
+            dependencies: [
+                "PartnerGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "PartnerGraphTests",
+            dependencies: ["PartnerGraph"]),
+        .testTarget(
+            name: "PartnerGraphCLITests",
+            dependencies: [
+                "PartnerGraphCLI",
+                "PartnerGraph",
+            ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

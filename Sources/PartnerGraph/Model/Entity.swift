@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// An organization, person, agreement, event or place: a node of the graph.
+///
+/// Every entity has a stable ``key`` (a slug of its name unless given), a primary ``name``
+/// and any number of ``Alias``es in other languages. One row of the `entity` table.
+public struct Entity: Codable, Hashable, Sendable, Identifiable {
+    /// The row id; `nil` until the entity is stored.
+    public var id: Int64?
+    /// The unique, stable key shown everywhere (`icesco`, `salim-m-almalik`).
+    public var key: String
+    public var type: EntityType
+    /// The primary name.
+    public var name: String
+    /// The language of the primary name (`en`, `ar`, …), if known.
+    public var nameLanguage: String?
+    /// The finer classification within the type: `igo`, `state`, `parliament`, `city`, …
+    public var kind: String?
+    /// When an event took place or an agreement was made, if it is one date.
+    public var date: PartialDate?
+    public var startDate: PartialDate?
+    public var endDate: PartialDate?
+    public var note: String?
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(
+        id: Int64? = nil, key: String, type: EntityType, name: String, nameLanguage: String? = nil,
+        kind: String? = nil, date: PartialDate? = nil, startDate: PartialDate? = nil,
+        endDate: PartialDate? = nil, note: String? = nil, createdAt: String = Timestamp.now(),
+        updatedAt: String? = nil
+    ) {
+        self.id = id
+        self.key = key
+        self.type = type
+        self.name = name
+        self.nameLanguage = nameLanguage
+        self.kind = kind
+        self.date = date
+        self.startDate = startDate
+        self.endDate = endDate
+        self.note = note
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+}
+
+extension Entity: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "entity"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let key = Column("key")
+        public static let type = Column("type")
+        public static let name = Column("name")
+        public static let nameNormalized = Column("name_normalized")
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["key"] = key
+        container["type"] = type.rawValue
+        container["name"] = name
+        container["name_normalized"] = NameNormalizer.normalize(name)
+        container["name_language"] = nameLanguage
+        container["kind"] = kind
+        container["date"] = date?.description
+        container["start_date"] = startDate?.description
+        container["end_date"] = endDate?.description
+        container["note"] = note
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension EntityType: DatabaseValueConvertible {}
+
+extension PartialDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> PartialDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? PartialDate($0) }
+    }
+}
+
+/// Another name for an entity, with its language: `الإيسيسكو` (ar).
+public struct Alias: Codable, Hashable, Sendable {
+    public var name: String
+    /// A language tag such as `ar`, `en`, `fr`; `nil` when unknown.
+    public var language: String?
+
+    public init(name: String, language: String? = nil) {
+        self.name = name
+        self.language = language
+    }
+
+    /// Parses the command-line form `NAME@LANG` (`"الإيسيسكو@ar"`); without `@LANG` the
+    /// language is unknown.
+    public init(parsing text: String) {
+        if let at = text.lastIndex(of: "@") {
+            let tag = text[text.index(after: at)...]
+            if (2...8).contains(tag.count), tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+                self.init(name: String(text[..<at]), language: String(tag).lowercased())
+                return
+            }
+        }
+        self.init(name: text, language: nil)
+    }
+}
+
+/// Timestamps as stored: ISO 8601 in UTC, to the second.
+public enum Timestamp {
+    public static func now() -> String {
+        Date().formatted(.iso8601)
+    }
+}
+
+/// Guesses the language of a name from its script: Arabic letters mean `ar`, else `en`.
+func guessLanguage(of name: String) -> String {
+    name.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) })
+        ? "ar" : "en"
+}

@@ -1,0 +1,129 @@
+/// A calendar date known to the year, the month or the day: `2022`, `2024-03`, `2024-03-25`.
+///
+/// Press releases and treaties rarely give full dates, and PartnerGraph never invents
+/// precision: a date stays as written. Dates order by their start, so `2024` sorts before
+/// `2024-03`, which sorts before `2024-03-01`.
+///
+/// ```swift
+/// let date = try PartialDate("2024-03")
+/// date.precision    // .month
+/// date.description  // "2024-03"
+/// ```
+public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// How much of a date is known.
+    public enum Precision: Int, Sendable, Comparable, Codable {
+        case year = 1, month, day
+        public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// - Throws: ``PartnerGraphError/invalidDate(_:reason:)`` when the text is not one of
+    ///   those forms or names a day that does not exist, such as `2024-02-30`.
+    public init(_ text: String) throws {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        func number(_ part: Substring, digits: Int) -> Int? {
+            guard part.count == digits, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        guard (1...3).contains(parts.count), let year = number(parts[0], digits: 4), year >= 1 else {
+            throw PartnerGraphError.invalidDate(text, reason: "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-25")
+        }
+        var month: Int?
+        var day: Int?
+        if parts.count >= 2 {
+            guard let m = number(parts[1], digits: 2), (1...12).contains(m) else {
+                throw PartnerGraphError.invalidDate(text, reason: "the month must be 01 to 12")
+            }
+            month = m
+        }
+        if parts.count == 3 {
+            let last = Self.daysIn(month: month!, year: year)
+            guard let d = number(parts[2], digits: 2), (1...last).contains(d) else {
+                throw PartnerGraphError.invalidDate(
+                    text, reason: "\(zeroPadded(year, width: 4))-\(zeroPadded(month!, width: 2)) has days 01 to \(last)")
+            }
+            day = d
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The precision the date was written with.
+    public var precision: Precision {
+        day != nil ? .day : month != nil ? .month : .year
+    }
+
+    public var description: String {
+        var text = zeroPadded(year, width: 4)
+        if let month { text += "-" + zeroPadded(month, width: 2) }
+        if let day { text += "-" + zeroPadded(day, width: 2) }
+        return text
+    }
+
+    /// The first day the date covers, as a sortable `(year, month, day)` triple.
+    var lowerBound: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+
+    /// The last day the date covers.
+    var upperBound: (Int, Int, Int) {
+        let m = month ?? 12
+        return (year, m, day ?? Self.daysIn(month: m, year: year))
+    }
+
+    /// Whether `other` falls within the period this date covers (`2024` contains `2024-03-25`).
+    public func contains(_ other: PartialDate) -> Bool {
+        lowerBound <= other.lowerBound && other.upperBound <= upperBound
+    }
+
+    /// Whether this period lies wholly before `other`: no day of it is on or after `other`'s first day.
+    public func endsBefore(_ other: PartialDate) -> Bool {
+        upperBound < other.lowerBound
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        let l = (lhs.year, lhs.month ?? 0, lhs.day ?? 0)
+        let r = (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+        return l < r
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+extension PartialDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        try self.init(text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// `value` in decimal, padded with zeros to `width` digits.
+func zeroPadded(_ value: Int, width: Int) -> String {
+    let digits = value.description
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// Checks that a period's end does not come before its start.
+///
+/// A period may start and end within the same partial date (`2024` to `2024-03`), so the
+/// check fails only when the end lies wholly before the start.
+func validatePeriod(start: PartialDate?, end: PartialDate?) throws {
+    if let start, let end, end.endsBefore(start) {
+        throw PartnerGraphError.endBeforeStart(start: start, end: end)
+    }
+}

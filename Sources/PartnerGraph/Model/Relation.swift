@@ -1,0 +1,65 @@
+import GRDB
+
+/// A typed, dated link between two entities: `Salim M. AlMalik —heads→ ICESCO`.
+///
+/// One row of the `relation` table. Its identity, for duplicates and imports, is its source,
+/// type, target, role, start and date.
+public struct Relation: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var sourceId: Int64
+    /// The name of its ``RelationType``.
+    public var type: String
+    public var targetId: Int64
+    /// The role the source holds in the relation, e.g. `Director-General`.
+    public var role: String?
+    public var startDate: PartialDate?
+    public var endDate: PartialDate?
+    /// A single point in time, for a relation that is an occurrence rather than a period.
+    public var date: PartialDate?
+    public var note: String?
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(
+        id: Int64? = nil, sourceId: Int64, type: String, targetId: Int64, role: String? = nil,
+        startDate: PartialDate? = nil, endDate: PartialDate? = nil, date: PartialDate? = nil,
+        note: String? = nil, createdAt: String = Timestamp.now(), updatedAt: String? = nil
+    ) {
+        self.id = id
+        self.sourceId = sourceId
+        self.type = type
+        self.targetId = targetId
+        self.role = role
+        self.startDate = startDate
+        self.endDate = endDate
+        self.date = date
+        self.note = note
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+}
+
+extension Relation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "relation"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let sourceId = Column("source_id")
+        public static let type = Column("type")
+        public static let targetId = Column("target_id")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// Dated, citable facts share their date fields.
+extension Relation {
+    /// Whether the relation has ended by `date`: its end lies wholly before it.
+    public func hasEnded(before date: PartialDate) -> Bool {
+        endDate.map { $0.endsBefore(date) } ?? false
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+
+/// A document that facts cite: a press release, a treaty text, a news article.
+public struct Source: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    /// The unique key commands use: `icesco-2024-03-26`.
+    public var key: String
+    public var title: String
+    public var publisher: String?
+    public var url: String?
+    public var published: PartialDate?
+    /// The language tag of the document (`ar`).
+    public var language: String?
+    /// The document's text, when stored.
+    public var text: String?
+    public var createdAt: String
+    public var updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, key, title, publisher, url, published, language, text
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(
+        id: Int64? = nil, key: String, title: String, publisher: String? = nil, url: String? = nil,
+        published: PartialDate? = nil, language: String? = nil, text: String? = nil,
+        createdAt: String = Timestamp.now(), updatedAt: String? = nil
+    ) {
+        self.id = id
+        self.key = key
+        self.title = title
+        self.publisher = publisher
+        self.url = url
+        self.published = published
+        self.language = language
+        self.text = text
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+}
+
+extension Source: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "source"
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let key = Column("key")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A fact's reference to a source, with an optional quote from it.
+public struct CitationRef: Codable, Hashable, Sendable {
+    /// The key of the cited ``Source``.
+    public var source: String
+    public var quote: String?
+
+    public init(source: String, quote: String? = nil) {
+        self.source = source
+        self.quote = quote
+    }
+}

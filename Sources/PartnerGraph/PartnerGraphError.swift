@@ -1,0 +1,159 @@
+import Foundation
+
+/// The errors PartnerGraph reports: each names the problem and, where there is one, the fix.
+///
+/// The ``description`` is the message a person reads; the associated values let a program
+/// react without parsing it.
+public enum PartnerGraphError: Error, Equatable, Sendable {
+    /// A candidate entity in "not found" and "ambiguous" messages.
+    public struct Candidate: Equatable, Sendable {
+        public var key: String
+        public var type: EntityType
+        public var name: String
+        /// The name or alias that matched, when it is not the primary name.
+        public var matched: String?
+
+        public init(key: String, type: EntityType, name: String, matched: String? = nil) {
+            self.key = key
+            self.type = type
+            self.name = name
+            self.matched = matched
+        }
+    }
+
+    case entityNotFound(String, suggestions: [Candidate])
+    case ambiguousEntity(String, candidates: [Candidate])
+    case duplicateKey(String, existing: Candidate)
+    case invalidKey(String)
+    case emptyName
+    case unknownEntityType(String)
+    case unknownRelationType(String, known: [String])
+    case relationNotAllowed(type: String, from: EntityType, to: EntityType, sourceTypes: [EntityType], targetTypes: [EntityType])
+    case duplicateRelation(description: String)
+    case relationNotFound(description: String)
+    case ambiguousRelation(description: String, matches: [String])
+    case selfRelation(String)
+    case relationTypeExists(String)
+    case invalidRelationTypeName(String)
+    case invalidRelationType(String, reason: String)
+    case invalidDate(String, reason: String)
+    case endBeforeStart(start: PartialDate, end: PartialDate)
+    case conflictingDates(String)
+    case invalidAttribute(String)
+    case aliasNotFound(entity: String, alias: String)
+    case entityHasRelations(String, count: Int)
+    case sourceNotFound(String, known: [String])
+    case duplicateSource(String)
+    case sourceInUse(String, citations: Int)
+    case notADatabase(path: String)
+    case newerSchema(path: String, version: Int, supported: Int)
+    case readOnlyDatabase(path: String)
+    case cannotOpenDatabase(path: String, reason: String)
+    case fileNotReadable(path: String, reason: String)
+    case fileNotWritable(path: String, reason: String)
+}
+
+extension PartnerGraphError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case let .entityNotFound(name, suggestions):
+            var text = "no entity matches \(quoted(name))"
+            if !suggestions.isEmpty {
+                text += "; did you mean " + suggestions.map { "\(quoted($0.name)) (\($0.key))" }.joined(separator: ", ") + "?"
+            } else {
+                text += "; `partnergraph list` shows the entities, `partnergraph add` adds one"
+            }
+            return text
+        case let .ambiguousEntity(name, candidates):
+            let lines = candidates.map { candidate in
+                "  \(candidate.key)  \(candidate.type.rawValue)  \(candidate.name)"
+                    + (candidate.matched.map { " (as \(quoted($0)))" } ?? "")
+            }
+            return "\(quoted(name)) matches \(candidates.count) entities; name one by its key:\n" + lines.joined(separator: "\n")
+        case let .duplicateKey(key, existing):
+            return "the key \(quoted(key)) is taken by the \(existing.type.rawValue) \(quoted(existing.name)); give another with --key"
+        case let .invalidKey(key):
+            return "the key \(quoted(key)) is not valid: a key is letters, digits, '-', '_' or '.', with no spaces, e.g. icesco-2024"
+        case .emptyName:
+            return "a name cannot be empty"
+        case let .unknownEntityType(text):
+            return "unknown entity type \(quoted(text)); use one of: \(EntityType.spellings)"
+        case let .unknownRelationType(name, known):
+            return "unknown relation type \(quoted(name)); known types: \(known.joined(separator: ", ")) (`partnergraph vocab add` defines a new one)"
+        case let .relationNotAllowed(type, from, to, sourceTypes, targetTypes):
+            return "a \(type) relation cannot go from a \(from.rawValue) to a \(to.rawValue): it goes from "
+                + sourceTypes.map(\.rawValue).joined(separator: " or ") + " to "
+                + targetTypes.map(\.rawValue).joined(separator: " or ")
+        case let .duplicateRelation(description):
+            return "that relation already exists: \(description); change it with `partnergraph unlink` then `link`, or give a different --role or dates"
+        case let .relationNotFound(description):
+            return "no relation \(description); `partnergraph show ENTITY` lists its relations"
+        case let .ambiguousRelation(description, matches):
+            return "\(matches.count) relations match \(description); add --role or --start to pick one, or --all to remove them all:\n"
+                + matches.map { "  " + $0 }.joined(separator: "\n")
+        case let .selfRelation(key):
+            return "an entity cannot be related to itself (\(key))"
+        case let .relationTypeExists(name):
+            return "the relation type \(quoted(name)) already exists; `partnergraph vocab` lists the vocabulary"
+        case let .invalidRelationTypeName(name):
+            return "\(quoted(name)) is not a valid relation type name: use lowercase letters, digits and '_', starting with a letter, e.g. funded_by"
+        case let .invalidRelationType(name, reason):
+            return "cannot define the relation type \(quoted(name)): \(reason)"
+        case let .invalidDate(text, reason):
+            return "invalid date \(quoted(text)): \(reason)"
+        case let .endBeforeStart(start, end):
+            return "the end date \(end) is before the start date \(start); swap them or correct one"
+        case let .conflictingDates(reason):
+            return reason
+        case let .invalidAttribute(text):
+            return "invalid attribute \(quoted(text)): write it as KEY=VALUE, e.g. founded=1979"
+        case let .aliasNotFound(entity, alias):
+            return "\(entity) has no alias \(quoted(alias)); `partnergraph show \(entity)` lists its names"
+        case let .entityHasRelations(key, count):
+            return "\(key) still has \(count) relation\(count == 1 ? "" : "s"); remove them first, or pass --cascade to remove them with it"
+        case let .sourceNotFound(key, known):
+            return "no source with key \(quoted(key))"
+                + (known.isEmpty ? "; register it with `partnergraph source add`" : "; known sources: \(known.joined(separator: ", "))")
+        case let .duplicateSource(key):
+            return "a source with key \(quoted(key)) already exists; `partnergraph source show \(key)` shows it"
+        case let .sourceInUse(key, citations):
+            return "the source \(key) is cited \(citations) times"
+        case let .notADatabase(path):
+            return "\(path) is not a PartnerGraph database (not an SQLite file); pass another --db, or move the file away to start a new one"
+        case let .newerSchema(path, version, supported):
+            return "\(path) was written by a newer PartnerGraph (schema version \(version); this one knows up to \(supported)); upgrade partnergraph to open it"
+        case let .readOnlyDatabase(path):
+            return "\(path) is read-only; nothing was changed. Make the file and its folder writable, or write to a copy with --db"
+        case let .cannotOpenDatabase(path, reason):
+            return "cannot open the database \(path): \(reason)"
+        case let .fileNotReadable(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .fileNotWritable(path, reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// Quotes a user-supplied value for a message, escaping what would confuse a terminal.
+func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.prefix(200).unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        default:
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    if text.count > 200 { result += "…" }
+    return result + "\""
+}

@@ -1,0 +1,223 @@
+import GRDB
+
+extension PartnerGraphStore {
+    /// Records a new entity with its aliases, attributes and citations.
+    ///
+    /// - Returns: The stored entity, with its key.
+    /// - Throws: ``PartnerGraphError/duplicateKey(_:existing:)`` when the key (given or derived
+    ///   from the name) is taken; date and key validation errors.
+    @discardableResult
+    public func addEntity(_ new: NewEntity) throws -> Entity {
+        try write { db in try Self.insertEntity(new, in: db) }
+    }
+
+    /// Finds the entity `name` designates: by key, else by name or alias.
+    ///
+    /// - Throws: ``PartnerGraphError/entityNotFound(_:suggestions:)`` or ``PartnerGraphError/ambiguousEntity(_:candidates:)``.
+    public func entity(_ name: String) throws -> Entity {
+        try read { db in try EntityResolver.resolve(name, in: db) }
+    }
+
+    /// Everything known about an entity: names, kind, dates, attributes, citations, and its
+    /// relations in both directions.
+    public func profile(of name: String) throws -> EntityProfile {
+        try read { db in
+            let entity = try EntityResolver.resolve(name, in: db)
+            return try Self.profile(of: entity, in: db)
+        }
+    }
+
+    /// The entities, optionally of one type and kind, ordered by type then key.
+    public func entities(type: EntityType? = nil, kind: String? = nil) throws -> [EntitySummary] {
+        try read { db in
+            var request = Entity.all()
+            if let type { request = request.filter(Entity.Columns.type == type.rawValue) }
+            if let kind { request = request.filter(Column("kind") == kind) }
+            let entities = try request.order(Entity.Columns.key).fetchAll(db)
+            let aliases = try Self.aliasesByEntity(in: db)
+            let degrees = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, count(*) AS n FROM (
+                          SELECT source_id AS id FROM relation UNION ALL SELECT target_id FROM relation
+                        ) GROUP BY id
+                        """
+                ).map { (row: Row) -> (Int64, Int) in (row["id"], row["n"]) })
+            return entities
+                .sorted { ($0.type, $0.key) < ($1.type, $1.key) }
+                .map {
+                    EntitySummary(
+                        key: $0.key, type: $0.type, name: $0.name, kind: $0.kind,
+                        aliases: aliases[$0.id!] ?? [], relationCount: degrees[$0.id!] ?? 0)
+                }
+        }
+    }
+
+    /// Changes an entity's name, aliases, attributes, kind, dates or note.
+    ///
+    /// - Returns: The entity as it now stands.
+    @discardableResult
+    public func update(_ name: String, with changes: EntityChanges) throws -> Entity {
+        try write { db in
+            var entity = try EntityResolver.resolve(name, in: db)
+            if let newName = changes.name {
+                guard !newName.isEmpty else { throw PartnerGraphError.emptyName }
+                entity.name = newName
+            }
+            changes.nameLanguage.apply(to: &entity.nameLanguage)
+            changes.kind.apply(to: &entity.kind)
+            changes.date.apply(to: &entity.date)
+            changes.startDate.apply(to: &entity.startDate)
+            changes.endDate.apply(to: &entity.endDate)
+            changes.note.apply(to: &entity.note)
+            try validateDates(date: entity.date, start: entity.startDate, end: entity.endDate)
+            entity.updatedAt = Timestamp.now()
+            try entity.update(db)
+            let id = entity.id!
+            for alias in changes.removeAliases {
+                try db.execute(sql: "DELETE FROM alias WHERE entity_id = ? AND name = ?", arguments: [id, alias])
+                if db.changesCount == 0 {
+                    throw PartnerGraphError.aliasNotFound(entity: entity.key, alias: alias)
+                }
+            }
+            try Self.insertAliases(changes.addAliases, for: id, in: db)
+            for key in changes.removeAttributes {
+                try db.execute(sql: "DELETE FROM attribute WHERE entity_id = ? AND key = ?", arguments: [id, key])
+            }
+            try Self.setAttributes(changes.setAttributes, for: id, in: db)
+            try Self.cite(changes.addCitations, entityId: id, relationId: nil, in: db)
+            return entity
+        }
+    }
+
+    /// Removes an entity. While it has relations, refuses unless `cascade` is set, in which
+    /// case the relations go too and are listed in the report.
+    public func remove(_ name: String, cascade: Bool) throws -> RemovalReport {
+        try write { db in
+            let entity = try EntityResolver.resolve(name, in: db)
+            let relations = try Self.relationViews(of: entity, in: db)
+            if !relations.isEmpty && !cascade {
+                throw PartnerGraphError.entityHasRelations(entity.key, count: relations.count)
+            }
+            try db.execute(sql: "DELETE FROM relation WHERE source_id = ? OR target_id = ?", arguments: [entity.id, entity.id])
+            _ = try entity.delete(db)
+            return RemovalReport(entity: entity.ref, removedRelations: relations)
+        }
+    }
+
+    // MARK: - Shared steps
+
+    static func insertEntity(_ new: NewEntity, in db: Database) throws -> Entity {
+        let name = new.name
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
+        try validateDates(date: new.date, start: new.startDate, end: new.endDate)
+        let key: String
+        if let given = new.key {
+            try validateKey(given)
+            key = given
+        } else {
+            key = try derivedKey(for: new, in: db)
+        }
+        if let existing = try Entity.filter(Entity.Columns.key == key).fetchOne(db) {
+            throw PartnerGraphError.duplicateKey(key, existing: existing.candidate)
+        }
+        var entity = Entity(
+            key: key, type: new.type, name: name, nameLanguage: new.nameLanguage ?? guessLanguage(of: name),
+            kind: new.kind, date: new.date, startDate: new.startDate, endDate: new.endDate, note: new.note)
+        try entity.insert(db)
+        try insertAliases(new.aliases, for: entity.id!, in: db)
+        try setAttributes(new.attributes, for: entity.id!, in: db)
+        try cite(new.citations, entityId: entity.id!, relationId: nil, in: db)
+        return entity
+    }
+
+    /// The slug of the name, cut to a readable length; a type-numbered key when the name has
+    /// no letters or digits at all.
+    private static func derivedKey(for new: NewEntity, in db: Database) throws -> String {
+        var slug = String(Slug.make(from: new.name).prefix(80))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if !slug.isEmpty { return slug }
+        var number = try Entity.filter(Entity.Columns.type == new.type.rawValue).fetchCount(db) + 1
+        while try Entity.filter(Entity.Columns.key == "\(new.type.rawValue)-\(number)").fetchCount(db) > 0 {
+            number += 1
+        }
+        return "\(new.type.rawValue)-\(number)"
+    }
+
+    static func insertAliases(_ aliases: [Alias], for entityId: Int64, in db: Database) throws {
+        for alias in aliases {
+            guard !alias.name.isEmpty else { throw PartnerGraphError.emptyName }
+            try db.execute(
+                sql: """
+                    INSERT INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (entity_id, name) DO UPDATE SET language = excluded.language
+                    """,
+                arguments: [entityId, alias.name, NameNormalizer.normalize(alias.name), alias.language])
+        }
+    }
+
+    static func setAttributes(_ attributes: [String: String], for entityId: Int64, in db: Database) throws {
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            guard !key.isEmpty else { throw PartnerGraphError.invalidAttribute("=\(value)") }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO attribute (entity_id, key, value) VALUES (?, ?, ?)",
+                arguments: [entityId, key, value])
+        }
+    }
+
+    /// Ties an entity or a relation to sources; a citation already present is kept once.
+    static func cite(_ citations: [CitationRef], entityId: Int64?, relationId: Int64?, in db: Database) throws {
+        for citation in citations {
+            guard let sourceId = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [citation.source]) else {
+                let known = try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY key LIMIT 10")
+                throw PartnerGraphError.sourceNotFound(citation.source, known: known)
+            }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO citation (source_id, entity_id, relation_id, quote) VALUES (?, ?, ?, ?)",
+                arguments: [sourceId, entityId, relationId, citation.quote])
+        }
+    }
+
+    static func aliasesByEntity(in db: Database) throws -> [Int64: [Alias]] {
+        var result: [Int64: [Alias]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, name, language FROM alias ORDER BY id") {
+            result[row["entity_id"], default: []].append(Alias(name: row["name"], language: row["language"]))
+        }
+        return result
+    }
+
+    static func citations(entityId: Int64? = nil, relationId: Int64? = nil, in db: Database) throws -> [CitationView] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.key, s.title, c.quote FROM citation c JOIN source s ON s.id = c.source_id
+                WHERE c.entity_id IS ? AND c.relation_id IS ?
+                ORDER BY s.key, ifnull(c.quote, '')
+                """,
+            arguments: [entityId, relationId])
+        return rows.map { CitationView(source: $0["key"], title: $0["title"], quote: $0["quote"]) }
+    }
+
+    static func profile(of entity: Entity, in db: Database) throws -> EntityProfile {
+        let id = entity.id!
+        let aliases = try Row.fetchAll(db, sql: "SELECT name, language FROM alias WHERE entity_id = ? ORDER BY id", arguments: [id])
+            .map { Alias(name: $0["name"], language: $0["language"]) }
+        let attributes = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM attribute WHERE entity_id = ?", arguments: [id])
+                .map { (row: Row) -> (String, String) in (row["key"], row["value"]) })
+        return EntityProfile(
+            key: entity.key, type: entity.type, name: entity.name, nameLanguage: entity.nameLanguage, kind: entity.kind,
+            aliases: aliases, attributes: attributes, date: entity.date, start: entity.startDate, end: entity.endDate,
+            note: entity.note, createdAt: entity.createdAt, updatedAt: entity.updatedAt,
+            citations: try citations(entityId: id, in: db),
+            relations: try relationViews(of: entity, in: db))
+    }
+}
+
+extension Entity {
+    /// A short reference for messages and output.
+    public var ref: EntityRef { EntityRef(key: key, type: type, name: name) }
+
+    var candidate: PartnerGraphError.Candidate { .init(key: key, type: type, name: name) }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// A PartnerGraph database: the one owner of the SQLite connection.
+///
+/// Opening a store applies the embedded schema migrations (from `schema/`) that the file
+/// lacks, and refuses a file written by a newer PartnerGraph. Every method that writes runs in
+/// one immediate transaction, so several processes may write to the same file at once and a
+/// failed command leaves the database as it was.
+///
+/// ```swift
+/// let store = try PartnerGraphStore(path: "partners.sqlite")
+/// try store.addEntity(NewEntity(type: .organization, name: "ICESCO"))
+/// ```
+public final class PartnerGraphStore: Sendable {
+    /// How a store opens its file.
+    public enum AccessMode: Sendable {
+        /// Create the file if needed, migrate it, and allow writes.
+        case readWrite
+        /// Require an existing file; open it read-only when the file is not writable.
+        case readOnly
+    }
+
+    /// The schema version this build of PartnerGraph writes: the number of the last file in `schema/`.
+    public static let schemaVersion = EmbeddedResources.migrations.last!.version
+
+    /// The path of the database file, or `:memory:`.
+    public let path: String
+    let writer: DatabaseQueue
+
+    /// Opens, and if needed creates and migrates, the database at `path`.
+    ///
+    /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
+    ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
+    public init(path: String, mode: AccessMode = .readWrite) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue {
+            throw PartnerGraphError.cannotOpenDatabase(path: path, reason: "it is a folder; name a file, e.g. \(path)/partnergraph.sqlite")
+        }
+        if mode == .readOnly && !exists {
+            throw PartnerGraphError.cannotOpenDatabase(
+                path: path, reason: "no such file; create it with `partnergraph init` or load the example with `partnergraph example`")
+        }
+        var config = Configuration()
+        // A read on a file the user may not write (a shared, archived database) must still work.
+        config.readonly = mode == .readOnly && exists && !FileManager.default.isWritableFile(atPath: path)
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.journalMode = .wal
+        config.label = "PartnerGraph"
+        do {
+            writer = try DatabaseQueue(path: path, configuration: config)
+            try Self.migrate(writer, path: path)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// A store in memory, for tests and one-off work.
+    public init() throws {
+        path = ":memory:"
+        writer = try DatabaseQueue()
+        try Self.migrate(writer, path: path)
+    }
+
+    /// The schema version recorded in the file (`PRAGMA user_version`).
+    public func recordedSchemaVersion() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one immediate write transaction, turning SQLite failures into
+    /// ``PartnerGraphError``s. Nothing is written when `body` throws.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    // MARK: - Schema
+
+    /// Applies the embedded migrations the database lacks, in one immediate transaction, so
+    /// that processes opening a new file at the same time do not both create it.
+    private static func migrate(_ writer: DatabaseQueue, path: String) throws {
+        try writer.writeWithoutTransaction { db in
+            // Reading the version first spares readers the write lock once the file is current.
+            let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if current == schemaVersion { return }
+            try db.inTransaction(.immediate) {
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version > schemaVersion {
+                    throw PartnerGraphError.newerSchema(path: path, version: version, supported: schemaVersion)
+                }
+                if version == 0 {
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                    if tables > 0 {
+                        throw PartnerGraphError.cannotOpenDatabase(
+                            path: path, reason: "it is an SQLite database, but not a PartnerGraph one; pass another --db")
+                    }
+                }
+                for migration in EmbeddedResources.migrations where migration.version > version {
+                    try db.execute(sql: migration.sql)
+                    // PRAGMA takes no bound parameters; the version is our own integer constant.
+                    try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+                }
+                return .commit
+            }
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> Error {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return PartnerGraphError.notADatabase(path: path)
+        case .SQLITE_READONLY: return PartnerGraphError.readOnlyDatabase(path: path)
+        case .SQLITE_CANTOPEN:
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                return PartnerGraphError.cannotOpenDatabase(path: path, reason: "the folder \(folder) does not exist; create it first")
+            }
+            if FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+                return PartnerGraphError.readOnlyDatabase(path: path)
+            }
+            return PartnerGraphError.cannotOpenDatabase(path: path, reason: error.message ?? "SQLite could not open it")
+        case .SQLITE_CORRUPT: return PartnerGraphError.notADatabase(path: path)
+        default: return error
+        }
+    }
+}

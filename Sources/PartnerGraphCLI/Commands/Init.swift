@@ -1,0 +1,17 @@
+import ArgumentParser
+import PartnerGraph
+
+extension PartnerGraphCommand {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an empty database, or bring an existing one up to the current schema.",
+            discussion: "Running it on a database that is already current changes nothing.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.openForWriting()
+            print("\(store.path): PartnerGraph database, schema version \(try store.recordedSchemaVersion())")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PartnerGraph
+
+/// `--db`, shared by every command that touches a database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The database file.", discussion: "Defaults to $PARTNERGRAPH_DB, else ./partnergraph.sqlite.",
+            valueName: "path"))
+    var path: String?
+
+    /// The path in force: the flag, else the environment, else the default.
+    var resolvedPath: String {
+        if let path { return path }
+        if let environment = ProcessInfo.processInfo.environment["PARTNERGRAPH_DB"], !environment.isEmpty {
+            return environment
+        }
+        return "partnergraph.sqlite"
+    }
+
+    /// Opens the database for a command that writes.
+    func openForWriting() throws -> PartnerGraphStore {
+        try PartnerGraphStore(path: resolvedPath, mode: .readWrite)
+    }
+
+    /// Opens an existing database for a command that only reads.
+    func openForReading() throws -> PartnerGraphStore {
+        try PartnerGraphStore(path: resolvedPath, mode: .readOnly)
+    }
+}
+
+/// `--json`, shared by the commands that read.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON for scripts instead of text for people (the shape is documented in the README).")
+    var json = false
+}
+
+/// `--source` and `--quote`, shared by the commands that record facts.
+struct CitationOptions: ParsableArguments {
+    @Option(name: .customLong("source"), help: ArgumentHelp("Cite a registered source (repeatable).", valueName: "source-key"))
+    var sources: [String] = []
+
+    @Option(help: "A quote from the cited source that states the fact.")
+    var quote: String?
+
+    func validate() throws {
+        if quote != nil && sources.count != 1 {
+            throw ValidationError("--quote goes with exactly one --source")
+        }
+    }
+
+    var citations: [CitationRef] {
+        sources.map { CitationRef(source: $0, quote: quote) }
+    }
+}

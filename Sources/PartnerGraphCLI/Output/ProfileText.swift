@@ -1,0 +1,55 @@
+import PartnerGraph
+
+/// The text `partnergraph show` prints for people.
+enum ProfileText {
+    static func render(_ profile: EntityProfile) -> String {
+        var lines: [String] = []
+        let kind = profile.kind.map { " · \($0)" } ?? ""
+        lines.append(Terminal.bold(terminalSafe(profile.name)) + "  (\(profile.key) · \(profile.type.rawValue)\(kind))")
+        for alias in profile.aliases {
+            lines.append("  also: \(terminalSafe(alias.name))" + (alias.language.map { "  [\($0)]" } ?? ""))
+        }
+        if let date = profile.date { lines.append("  date: \(date)") }
+        if profile.start != nil || profile.end != nil {
+            lines.append("  period: \(profile.start?.description ?? "…") – \(profile.end?.description ?? "…")")
+        }
+        for (key, value) in profile.attributes.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(terminalSafe(key)): \(terminalSafe(value))")
+        }
+        if let note = profile.note { lines.append("  note: \(terminalSafe(note))") }
+        if !profile.relations.isEmpty {
+            lines.append("")
+            lines.append(Terminal.bold("Relations (\(profile.relations.count))"))
+            var currentGroup = ""
+            for relation in profile.relations {
+                let group = "\(relation.type)/\(relation.direction.rawValue)"
+                if group != currentGroup {
+                    lines.append("  \(relation.phrase):")
+                    currentGroup = group
+                }
+                lines.append("    " + relationLine(relation))
+            }
+        }
+        if !profile.citations.isEmpty {
+            lines.append("")
+            lines.append(Terminal.bold("Sources"))
+            for citation in profile.citations {
+                lines.append("  [\(citation.source)] \(terminalSafe(citation.title))")
+                if let quote = citation.quote { lines.append("    “\(terminalSafe(quote))”") }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Salim M. AlMalik (salim-m-almalik) — Director-General · 2024 · [icesco-2024-03-26]`
+    static func relationLine(_ relation: RelationView) -> String {
+        var text = "\(terminalSafe(relation.other.name)) (\(relation.other.key))"
+        var details: [String] = []
+        if let role = relation.role { details.append(terminalSafe(role)) }
+        if let dates = relation.dateSummary { details.append(dates) }
+        if !relation.citations.isEmpty { details.append(relation.citations.map { "[\($0.source)]" }.joined(separator: " ")) }
+        if !details.isEmpty { text += " — " + details.joined(separator: " · ") }
+        if let note = relation.note { text += Terminal.dim("  (\(terminalSafe(note)))") }
+        return text
+    }
+}

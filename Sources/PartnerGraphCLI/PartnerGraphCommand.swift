@@ -1,0 +1,27 @@
+import ArgumentParser
+import PartnerGraph
+
+/// The `partnergraph` command: the root, which only lists the subcommands.
+@main
+struct PartnerGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnergraph",
+        abstract: "Track partnerships as a knowledge graph: organizations, people, agreements, events and places, with dated, sourced relations.",
+        discussion: """
+            The database is --db PATH, else $PARTNERGRAPH_DB, else ./partnergraph.sqlite.
+            Entities are named by key, name or any alias, in any language and spelling:
+            `ICESCO`, `icesco`, `الإيسيسكو` and `الايسيسكو` are the same organization.
+
+            Start with the bundled example:
+              partnergraph example
+              partnergraph show ICESCO
+              partnergraph show "Sahiba Gafarova"
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Example.self,
+            Add.self, Link.self, Unlink.self, Update.self, Remove.self,
+            Show.self, List.self, Vocab.self, SourceCommand.self,
+            Export.self, Import.self,
+        ])
+}
