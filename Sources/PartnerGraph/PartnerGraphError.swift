@@ -26,6 +26,7 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
     case duplicateKey(String, existing: Candidate)
     case invalidKey(String)
     case emptyName
+    case nulCharacter(field: String)
     case unknownEntityType(String)
     case unknownRelationType(String, known: [String])
     case relationNotAllowed(type: String, from: EntityType, to: EntityType, sourceTypes: [EntityType], targetTypes: [EntityType])
@@ -76,14 +77,17 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
             return "the key \(quoted(key)) is not valid: a key is letters, digits, '-', '_' or '.', with no spaces, e.g. icesco-2024"
         case .emptyName:
             return "a name cannot be empty"
+        case let .nulCharacter(field):
+            return "the \(field) contains a NUL character (\\0), which PartnerGraph cannot store; remove it"
         case let .unknownEntityType(text):
             return "unknown entity type \(quoted(text)); use one of: \(EntityType.spellings)"
         case let .unknownRelationType(name, known):
             return "unknown relation type \(quoted(name)); known types: \(known.joined(separator: ", ")) (`partnergraph vocab add` defines a new one)"
         case let .relationNotAllowed(type, from, to, sourceTypes, targetTypes):
-            return "a \(type) relation cannot go from a \(from.rawValue) to a \(to.rawValue): it goes from "
-                + sourceTypes.map(\.rawValue).joined(separator: " or ") + " to "
-                + targetTypes.map(\.rawValue).joined(separator: " or ")
+            return "a \(type) relation cannot go from \(from.withArticle) to \(to.withArticle): it goes from "
+                + sourceTypes.map(\.withArticle).joined(separator: " or ") + " to "
+                + targetTypes.map(\.withArticle).joined(separator: " or ")
+                + (sourceTypes.contains(to) && targetTypes.contains(from) ? "; did you mean it the other way round? Swap the two entities" : "")
         case let .duplicateRelation(description):
             return "that relation already exists: \(description); change it with `partnergraph unlink` then `link`, or give a different --role or dates"
         case let .relationNotFound(description):
@@ -156,4 +160,11 @@ func quoted(_ text: String) -> String {
     }
     if text.count > 200 { result += "…" }
     return result + "\""
+}
+
+extension EntityType {
+    /// The type name with its indefinite article: "an organization", "a person".
+    var withArticle: String {
+        self == .organization || self == .agreement || self == .event ? "an \(rawValue)" : "a \(rawValue)"
+    }
 }

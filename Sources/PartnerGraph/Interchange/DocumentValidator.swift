@@ -182,7 +182,12 @@ struct DocumentValidator {
 
     private mutating func string(_ value: JSONValue?, at path: String, required: Bool = false) -> String? {
         switch value {
-        case .string(let text)?: return text
+        case .string(let text)?:
+            if text.utf8.contains(0) {
+                problem(path, PartnerGraphError.nulCharacter(field: "text").description)
+                return nil
+            }
+            return text
         case nil, .null?:
             if required { problem(path, "missing; this field is required") }
             return nil

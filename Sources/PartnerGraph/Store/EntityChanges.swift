@@ -100,6 +100,41 @@ func validateDates(date: PartialDate?, start: PartialDate?, end: PartialDate?) t
     try validatePeriod(start: start, end: end)
 }
 
+/// Refuses text with NUL characters, which SQLite's C strings would silently cut short.
+func validateText(_ values: [String?], field: String) throws {
+    for case let value? in values where value.utf8.contains(0) {
+        throw PartnerGraphError.nulCharacter(field: field)
+    }
+}
+
+extension NewEntity {
+    func validateText() throws {
+        try PartnerGraph.validateText([name], field: "name")
+        try PartnerGraph.validateText(aliases.map(\.name) + aliases.map(\.language), field: "alias")
+        try PartnerGraph.validateText([key, nameLanguage, kind, note], field: "key, kind or note")
+        try PartnerGraph.validateText(Array(attributes.keys) + Array(attributes.values), field: "attribute")
+        try PartnerGraph.validateText(citations.map(\.quote), field: "quote")
+    }
+}
+
+extension EntityChanges {
+    func validateText() throws {
+        try PartnerGraph.validateText([name], field: "name")
+        try PartnerGraph.validateText(addAliases.map(\.name) + addAliases.map(\.language), field: "alias")
+        for change in [nameLanguage, kind, note] {
+            if case .set(let value) = change { try PartnerGraph.validateText([value], field: "kind, language or note") }
+        }
+        try PartnerGraph.validateText(Array(setAttributes.keys) + Array(setAttributes.values), field: "attribute")
+        try PartnerGraph.validateText(addCitations.map(\.quote), field: "quote")
+    }
+}
+
+extension RelationDetails {
+    func validateText() throws {
+        try PartnerGraph.validateText([role, note] + citations.map(\.quote), field: "role, note or quote")
+    }
+}
+
 /// Checks a key given by the user.
 func validateKey(_ key: String) throws {
     let valid = !key.isEmpty && key.count <= 200

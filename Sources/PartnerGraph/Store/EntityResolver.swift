@@ -61,6 +61,11 @@ enum EntityResolver {
                 score = 0
             } else if let distance = editDistance(Array(folded), target, limit: limit) {
                 score = distance
+            } else if let distance = folded.split(separator: " ")
+                .compactMap({ editDistance(Array($0), target, limit: limit) }).min()
+            {
+                // A word of a longer name comes after whole names at the same distance.
+                score = distance + 1
             } else {
                 continue
             }

@@ -60,6 +60,7 @@ extension PartnerGraphStore {
     @discardableResult
     public func update(_ name: String, with changes: EntityChanges) throws -> Entity {
         try write { db in
+            try changes.validateText()
             var entity = try EntityResolver.resolve(name, in: db)
             if let newName = changes.name {
                 guard !newName.isEmpty else { throw PartnerGraphError.emptyName }
@@ -109,6 +110,7 @@ extension PartnerGraphStore {
     // MARK: - Shared steps
 
     static func insertEntity(_ new: NewEntity, in db: Database) throws -> Entity {
+        try new.validateText()
         let name = new.name
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
         try validateDates(date: new.date, start: new.startDate, end: new.endDate)

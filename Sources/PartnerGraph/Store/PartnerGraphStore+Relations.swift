@@ -14,6 +14,7 @@ extension PartnerGraphStore {
     @discardableResult
     public func link(_ source: String, _ type: String, _ target: String, _ details: RelationDetails = RelationDetails()) throws -> RelationView {
         try write { db in
+            try details.validateText()
             let from = try EntityResolver.resolve(source, in: db)
             let to = try EntityResolver.resolve(target, in: db)
             var relation = Relation(

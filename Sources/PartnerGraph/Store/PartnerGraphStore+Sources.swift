@@ -34,6 +34,8 @@ extension PartnerGraphStore {
     public func addSource(_ source: Source) throws -> Source {
         try write { db in
             try validateKey(source.key)
+            try validateText(
+                [source.title, source.publisher, source.url, source.language, source.text], field: "source's title, publisher, URL, language or text")
             guard !source.title.isEmpty else { throw PartnerGraphError.emptyName }
             if try Source.filter(Source.Columns.key == source.key).fetchCount(db) > 0 {
                 throw PartnerGraphError.duplicateSource(source.key)

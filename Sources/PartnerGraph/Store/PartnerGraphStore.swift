@@ -50,12 +50,31 @@ public final class PartnerGraphStore: Sendable {
         config.busyMode = .timeout(30)
         config.journalMode = .wal
         config.label = "PartnerGraph"
+        var location = path
+        if config.readonly {
+            location = Self.readOnlyLocation(for: path)
+        }
         do {
-            writer = try DatabaseQueue(path: path, configuration: config)
+            writer = try DatabaseQueue(path: location, configuration: config)
             try Self.migrate(writer, path: path)
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// The location to open a database the user may not write.
+    ///
+    /// SQLite cannot read a WAL database read-only when it may not create the `-shm` file next
+    /// to it. When no `-wal` file holds changes, the file is all there is, and SQLite may read
+    /// it as immutable.
+    private static func readOnlyLocation(for path: String) -> String {
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard wal == 0 else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?immutable=1"
     }
 
     /// A store in memory, for tests and one-off work.

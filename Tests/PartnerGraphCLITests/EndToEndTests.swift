@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// Runs of the built binary: output, exit status, and what the database holds afterwards.
+@Suite(.serialized)
+struct EndToEndTests {
+    @Test("The tour of the issue works from the command line, with Arabic names")
+    func tour() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("tour.sqlite").path
+        func pg(_ arguments: String...) throws -> CommandLine.Result {
+            let result = try CommandLine.run(arguments + ["--db", db])
+            #expect(result.status == 0, "partnergraph \(arguments) failed: \(result.stderr)")
+            return result
+        }
+        try pg("add", "org", "ICESCO", "--alias", "الإيسيسكو@ar", "--kind", "igo")
+        try pg("add", "person", "Salim M. AlMalik", "--alias", "سالم بن محمد المالك@ar")
+        try pg("source", "add", "icesco-2024-03-26", "--title", "Press release", "--publisher", "ICESCO", "--published", "2024-03-26", "--language", "ar")
+        try pg("link", "Salim M. AlMalik", "heads", "ICESCO", "--role", "Director-General", "--source", "icesco-2024-03-26")
+        let show = try pg("show", "ICESCO")
+        #expect(show.stdout.contains("ICESCO  (icesco · organization · igo)"))
+        #expect(show.stdout.contains("also: الإيسيسكو  [ar]"))
+        #expect(show.stdout.contains("headed by:"))
+        #expect(show.stdout.contains("Salim M. AlMalik (salim-m-almalik) — Director-General · [icesco-2024-03-26]"))
+        #expect(!show.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+        let arabic = try pg("show", "الإيسيسكو")
+        #expect(arabic.stdout == show.stdout)
+        let list = try pg("list", "--type", "person", "--json")
+        let people = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        #expect(people?.map { $0["key"] as? String } == ["salim-m-almalik"])
+        #expect(people?.first?["relation_count"] as? Int == 1)
+    }
+
+    @Test("The database comes from --db, else $PARTNERGRAPH_DB, else ./partnergraph.sqlite")
+    func databaseLocation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try CommandLine.run(["add", "org", "Here"], directory: folder)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("partnergraph.sqlite").path))
+        let env = folder.appendingPathComponent("env.sqlite").path
+        try CommandLine.run(["add", "org", "There"], environment: ["PARTNERGRAPH_DB": env], directory: folder)
+        let listed = try CommandLine.run(["list", "--json"], environment: ["PARTNERGRAPH_DB": env])
+        #expect(listed.stdout.contains("\"there\""))
+        #expect(!listed.stdout.contains("\"here\""))
+    }
+
+    @Test("Bad input exits non-zero with a message naming the problem and the fix, and changes nothing", arguments: [
+        (["show", "ICESCOO"], "did you mean \"ICESCO\" (icesco)"),
+        (["link", "ICESCO", "befriends", "cop29"], "unknown relation type \"befriends\""),
+        (["link", "ICESCO", "heads", "Salim M. AlMalik"], "cannot go from an organization to a person"),
+        (["add", "org", "ICESCO"], "the key \"icesco\" is taken"),
+        (["add", "event", "Forum", "--date", "2024-02-30"], "2024-02 has days 01 to 29"),
+        (["add", "event", "Forum", "--start", "2024", "--end", "2023"], "the end date 2023 is before the start date 2024"),
+        (["link", "Sahiba Gafarova", "heads", "NAM PN", "--role", "President"], "that relation already exists"),
+        (["remove", "ICESCO"], "pass --cascade"),
+        (["show", "Azerbaijan place"], "no entity matches"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("x.sqlite").path
+        try CommandLine.run(["example", "--db", db])
+        let before = try CommandLine.run(["export", "--db", db]).stdout
+        let result = try CommandLine.run(arguments + ["--db", db])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
+        #expect(try CommandLine.run(["export", "--db", db]).stdout == before, "the database must be unchanged")
+    }
+
+    @Test("An ambiguous name lists each candidate with its key and type")
+    func ambiguous() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("a.sqlite").path
+        try CommandLine.run(["add", "org", "Azerbaijan", "--key", "az-state", "--db", db])
+        try CommandLine.run(["add", "place", "Azerbaijan", "--key", "az-place", "--db", db])
+        let result = try CommandLine.run(["show", "azerbaijan", "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\"azerbaijan\" matches 2 entities"))
+        #expect(result.stderr.contains("az-place  place  Azerbaijan"))
+        #expect(result.stderr.contains("az-state  organization  Azerbaijan"))
+    }
+
+    @Test("A file that is not a database, or a database from a newer schema, is refused and left alone")
+    func refusesForeignFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = folder.appendingPathComponent("notes.txt")
+        try String(repeating: "not a database\n", count: 300).write(to: text, atomically: true, encoding: .utf8)
+        let result = try CommandLine.run(["add", "org", "X", "--db", text.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not a PartnerGraph database (not an SQLite file)"))
+        #expect(try String(contentsOf: text, encoding: .utf8) == String(repeating: "not a database\n", count: 300))
+
+        let newer = folder.appendingPathComponent("newer.sqlite").path
+        try CommandLine.run(["init", "--db", newer])
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [newer, "PRAGMA user_version = 99"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let refused = try CommandLine.run(["show", "x", "--db", newer])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("was written by a newer PartnerGraph (schema version 99"))
+    }
+
+    @Test("Writing to a read-only database fails with a clear message and changes nothing")
+    func readOnlyDatabase() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("ro.sqlite")
+        try CommandLine.run(["example", "--db", db.path])
+        // Root may write any file, so the refusal is checked as an unprivileged user, with a copy of the binary it can run.
+        let isRoot = getuid() == 0
+        let binary = folder.appendingPathComponent("partnergraph")
+        try FileManager.default.copyItem(at: CommandLine.binary, to: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db.path)
+        let user = isRoot ? "nobody" : nil
+        let result = try CommandLine.run(["add", "org", "New", "--db", db.path], binary: binary, user: user)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is read-only; nothing was changed"), "stderr was: \(result.stderr)")
+        let read = try CommandLine.run(["show", "ICESCO", "--db", db.path], binary: binary, user: user)
+        #expect(read.status == 0, "reading a read-only database works: \(read.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db.path)
+        #expect(try !CommandLine.run(["list", "--db", db.path]).stdout.contains("new"))
+    }
+
+    @Test("Eight processes writing at once lose nothing: 8 × 50 links are all there")
+    func concurrentWriters() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("busy.sqlite").path
+        // Fifty people and eight organizations; process i makes every person a member of organization i.
+        var document: [String: Any] = ["format": "partnergraph", "version": 1]
+        document["entities"] =
+            (0..<50).map { ["key": "p\($0)", "type": "person", "name": "Person \($0)"] }
+            + (0..<8).map { ["key": "o\($0)", "type": "organization", "name": "Organization \($0)"] }
+        let file = folder.appendingPathComponent("setup.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: file)
+        try CommandLine.run(["import", file.path, "--db", db])
+
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for organization in 0..<8 {
+                group.addTask {
+                    var failures = 0
+                    for person in 0..<50 {
+                        let result = try CommandLine.run(["link", "p\(person)", "member_of", "o\(organization)", "--db", db])
+                        if result.status != 0 { failures += 1 }
+                    }
+                    return failures
+                }
+            }
+            var failures = 0
+            for try await count in group { failures += count }
+            #expect(failures == 0)
+        }
+        let export = try CommandLine.run(["export", "--db", db])
+        let parsed = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
+        #expect((parsed?["relations"] as? [Any])?.count == 400)
+    }
+
+    @Test("The binary runs on its own, copied to another folder: schema and example are inside it")
+    func standaloneBinary() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("partnergraph")
+        try FileManager.default.copyItem(at: CommandLine.binary, to: copy)
+        let elsewhere = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let loaded = try CommandLine.run(["example"], binary: copy, directory: elsewhere)
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        let shown = try CommandLine.run(["show", "صاحبة غفاروفا"], binary: copy, directory: elsewhere)
+        #expect(shown.stdout.contains("Sahiba Gafarova  (sahiba-gafarova · person)"))
+        #expect(shown.stdout.contains("National Assembly of the Republic of Azerbaijan (milli-majlis) — Speaker"))
+    }
+
+    @Test("Export to a file, import into a new database, export again: the same bytes")
+    func exportImportRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("first.sqlite").path
+        let second = folder.appendingPathComponent("second.sqlite").path
+        let file = folder.appendingPathComponent("graph.json").path
+        try CommandLine.run(["example", "--db", first])
+        #expect(try CommandLine.run(["export", "-o", file, "--db", first]).status == 0)
+        let imported = try CommandLine.run(["import", file, "--db", second])
+        #expect(imported.stdout.contains("entities 21 added"))
+        let again = try CommandLine.run(["export", "--db", second]).stdout
+        #expect(Data(again.utf8) == FileManager.default.contents(atPath: file))
+    }
+
+    @Test("An import file that is not JSON is refused and writes nothing")
+    func importGarbage() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("g.sqlite").path
+        let file = folder.appendingPathComponent("garbage.json")
+        try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: file)
+        let result = try CommandLine.run(["import", file.path, "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not UTF-8 text"))
+        #expect(try CommandLine.run(["list", "--json", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" ||
+                CommandLine.run(["list", "--json", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+}
