@@ -33,14 +33,7 @@ extension PartnerGraphCommand {
         @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute, KEY=VALUE (repeatable).", valueName: "key=value"))
         var attributes: [String] = []
 
-        @Option(help: "The date, for an event or agreement: YYYY, YYYY-MM or YYYY-MM-DD.", transform: parseDate)
-        var date: PartialDate?
-
-        @Option(help: "The start of its period.", transform: parseDate)
-        var start: PartialDate?
-
-        @Option(help: "The end of its period.", transform: parseDate)
-        var end: PartialDate?
+        @OptionGroup var dates: DateOptions
 
         @Option(help: "A free note.")
         var note: String?
@@ -54,7 +47,7 @@ extension PartnerGraphCommand {
                 NewEntity(
                     type: type, name: name, key: key, nameLanguage: nameLanguage, kind: kind,
                     aliases: aliases.map(Alias.init(parsing:)), attributes: try parseAttributes(attributes),
-                    date: date, startDate: start, endDate: end, note: note, citations: citation.citations))
+                    date: dates.date, startDate: dates.start, endDate: dates.end, note: note, citations: citation.citations))
             if output.json {
                 try Terminal.printJSON(entity.ref)
             } else {

@@ -25,14 +25,7 @@ extension PartnerGraphCommand {
         @Option(help: "The role the source holds, e.g. \"Director-General\".")
         var role: String?
 
-        @Option(help: "When the relation started: YYYY, YYYY-MM or YYYY-MM-DD.", transform: parseDate)
-        var start: PartialDate?
-
-        @Option(help: "When it ended.", transform: parseDate)
-        var end: PartialDate?
-
-        @Option(help: "A single point in time, for a relation that happened once (a participation).", transform: parseDate)
-        var date: PartialDate?
+        @OptionGroup var dates: DateOptions
 
         @Option(help: "A free note.")
         var note: String?
@@ -44,7 +37,7 @@ extension PartnerGraphCommand {
         func run() throws {
             let view = try database.openForWriting().link(
                 source, relation, target,
-                RelationDetails(role: role, startDate: start, endDate: end, date: date, note: note, citations: citation.citations))
+                RelationDetails(role: role, startDate: dates.start, endDate: dates.end, date: dates.date, note: note, citations: citation.citations))
             if output.json {
                 try Terminal.printJSON(view)
             } else {

@@ -37,6 +37,20 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// `--date`, `--start` and `--end`, shared by the commands that record dated facts.
+struct DateOptions: ParsableArguments {
+    @Option(
+        help: "A single date: when an event took place, an agreement was made, a participation happened. YYYY, YYYY-MM or YYYY-MM-DD.",
+        transform: parseDate)
+    var date: PartialDate?
+
+    @Option(help: "The start of a period (YYYY, YYYY-MM or YYYY-MM-DD).", transform: parseDate)
+    var start: PartialDate?
+
+    @Option(help: "The end of a period.", transform: parseDate)
+    var end: PartialDate?
+}
+
 /// `--source` and `--quote`, shared by the commands that record facts.
 struct CitationOptions: ParsableArguments {
     @Option(name: .customLong("source"), help: ArgumentHelp("Cite a registered source (repeatable).", valueName: "source-key"))

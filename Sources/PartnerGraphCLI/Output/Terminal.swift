@@ -43,6 +43,7 @@ struct TextTable {
                 index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - displayWidth(cell))
             }
             .joined(separator: "  ")
+            .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         return ([Terminal.bold(line(headers))] + rows.map(line)).joined(separator: "\n")
     }
