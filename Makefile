@@ -13,7 +13,7 @@ APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot
 
-.PHONY: all build release demo test deps embed clean
+.PHONY: all build release demo test deps embed clean bench
 
 all: build
 
@@ -44,6 +44,14 @@ demo: build
 	$(PARTNERGRAPH) show ICESCO --db $(DEMO_DB)
 	@echo
 	$(PARTNERGRAPH) show "Sahiba Gafarova" --db $(DEMO_DB)
+	@echo
+	@mkdir -p exports
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both -o exports/icesco-azerbaijan.svg
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both -o exports/icesco-azerbaijan.png
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.svg
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.png
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.svg
+	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.png
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -51,3 +59,13 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Issue 3's benchmark on the M workload (100,000 entities, 1,000,000 relations); see BENCHMARKS.md.
+# Generates the workload with bench/gen_graph.py (needs numpy) into .build-bench/M unless present.
+BENCH_DATA ?= .build-bench/M
+BENCH_RUNS ?= 3
+bench: deps
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib
+	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
+	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work

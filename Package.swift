@@ -21,6 +21,8 @@ let package = Package(
             name: "PartnerGraph",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // Raw sqlite3_step/bind for the traversal and bulk-import hot loops.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "CGraphviz",
             ]),
         .executableTarget(
@@ -29,6 +31,10 @@ let package = Package(
                 "PartnerGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The benchmark of issue 3 (`make bench`); see BENCHMARKS.md.
+        .executableTarget(
+            name: "pg-bench",
+            dependencies: ["PartnerGraph"]),
         .testTarget(
             name: "PartnerGraphTests",
             dependencies: ["PartnerGraph"]),

@@ -1,0 +1,41 @@
+/// An entity and how many relations it takes part in.
+public struct ConnectedEntity: Codable, Hashable, Sendable {
+    public var entity: EntityRef
+    public var relations: Int
+}
+
+/// The shape of the whole graph: the answer to `partnergraph stats`.
+///
+/// JSON shape:
+/// ```json
+/// {"entities": 21, "relations": 34, "sources": 1,
+///  "entities_by_type": {"organization": 8, …}, "relations_by_type": {"heads": 4, …},
+///  "most_connected": [{"entity": EntityRef, "relations": 11}, …],
+///  "components": 1, "largest_component": 21, "isolated": 0, "isolated_entities": []}
+/// ```
+public struct GraphStats: Codable, Hashable, Sendable {
+    public var entities: Int
+    public var relations: Int
+    public var sources: Int
+    public var entitiesByType: [String: Int]
+    public var relationsByType: [String: Int]
+    /// The entities with the most relations, most first (ties by key).
+    public var mostConnected: [ConnectedEntity]
+    /// Connected components, relations taken both ways; an isolated entity is a component.
+    public var components: Int
+    /// The number of entities in the largest component.
+    public var largestComponent: Int
+    /// The number of entities with no relation at all.
+    public var isolated: Int
+    /// The first isolated entities, by key (at most ``PartnerGraphStore/statsListLimit``).
+    public var isolatedEntities: [EntityRef]
+
+    enum CodingKeys: String, CodingKey {
+        case entities, relations, sources, components, isolated
+        case entitiesByType = "entities_by_type"
+        case relationsByType = "relations_by_type"
+        case mostConnected = "most_connected"
+        case largestComponent = "largest_component"
+        case isolatedEntities = "isolated_entities"
+    }
+}

@@ -1,0 +1,55 @@
+import GRDB
+
+/// Turns the ids a traversal found into readable hops and entity references, with the few
+/// row look-ups that takes (each through a cached statement; entities and relation types are
+/// remembered).
+final class HopBuilder {
+    private let db: Database
+    private var types: [String: RelationType] = [:]
+    private var entities: [Int64: EntityRef] = [:]
+    private let hasCitations: Bool
+
+    init(_ db: Database) throws {
+        self.db = db
+        for type in try RelationType.fetchAll(db) { types[type.name] = type }
+        hasCitations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM citation WHERE relation_id IS NOT NULL)") ?? false
+    }
+
+    func entity(_ id: Int64) throws -> EntityRef {
+        if let known = entities[id] { return known }
+        let statement = try db.cachedStatement(sql: "SELECT key, type, name FROM entity WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else {
+            throw PartnerGraphError.entityNotFound("#\(id)", suggestions: [])
+        }
+        let ref = EntityRef(key: row[0], type: EntityType(rawValue: row[1]) ?? .organization, name: row[2])
+        entities[id] = ref
+        return ref
+    }
+
+    /// Remembers an entity already loaded, sparing a look-up.
+    func remember(_ entity: Entity) {
+        if let id = entity.id { entities[id] = entity.ref }
+    }
+
+    func relationType(_ name: String) -> RelationType? { types[name] }
+
+    /// The hop that walks relation `id` from `from` to `to`.
+    func hop(relation id: Int64, from: Int64, to: Int64) throws -> PathHop {
+        let statement = try db.cachedStatement(
+            sql: "SELECT source_id, type, target_id, role, start_date, end_date, date, note FROM relation WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else {
+            throw PartnerGraphError.relationNotFound(description: "#\(id)")
+        }
+        let sourceId: Int64 = row[0]
+        let typeName: String = row[1]
+        let forward = sourceId == from
+        let type = types[typeName]
+        let symmetric = type?.symmetric ?? false
+        let forwardPhrase = type?.forwardPhrase ?? typeName
+        let phrase = forward || symmetric ? forwardPhrase : (type?.inversePhrase ?? typeName)
+        return PathHop(
+            relationId: id, type: typeName, from: try entity(from), to: try entity(to), forward: forward, phrase: phrase,
+            forwardPhrase: forwardPhrase, symmetric: symmetric, role: row[3], start: row[4], end: row[5], date: row[6],
+            note: row[7], citations: hasCitations ? try PartnerGraphStore.citations(relationId: id, in: db) : [])
+    }
+}

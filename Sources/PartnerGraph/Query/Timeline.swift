@@ -1,0 +1,63 @@
+/// A question for ``PartnerGraphStore/timeline(_:)``.
+public struct TimelineQuery: Hashable, Sendable {
+    /// Only facts about this entity (key, name or alias) and the events and agreements it is
+    /// directly related to; `nil`: the whole graph.
+    public var entity: String?
+    /// Only facts whose date overlaps the period from `from` …
+    public var from: PartialDate?
+    /// … to `to` (precision-aware: `--to 2024` keeps `2024-12-31`).
+    public var to: PartialDate?
+    /// At most this many entries, the earliest first; `nil`: all.
+    public var limit: Int?
+
+    public init(entity: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil) {
+        self.entity = entity
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+}
+
+/// One dated fact.
+public struct TimelineEntry: Codable, Hashable, Sendable {
+    /// What the date marks.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// An entity's single date: when an event took place or an agreement was made.
+        case dated
+        /// An entity's start (an event or agreement with a period).
+        case starts
+        /// An entity's end.
+        case ends
+        /// A relation's single date: an occurrence, such as taking part in a meeting.
+        case relation
+        /// A relation's start.
+        case relationStarts = "relation_starts"
+        /// A relation's end.
+        case relationEnds = "relation_ends"
+    }
+
+    public var date: PartialDate
+    public var kind: Kind
+    /// The entity, for ``Kind/dated``, ``Kind/starts`` and ``Kind/ends``.
+    public var entity: EntityRef? = nil
+    /// The relation, walked from its source, for the relation kinds.
+    public var relation: PathHop? = nil
+    /// One line for people: `ICESCO observer of NAM Parliamentary Network — starts`.
+    public var summary: String
+}
+
+/// Dated facts in order: the answer to `partnergraph timeline`.
+///
+/// Entries sort by date as written, so `2024` comes before `2024-03`, which comes before
+/// `2024-03-25`; on the same date, entity facts come before relation facts.
+///
+/// JSON shape: `{"entity": EntityRef|null, "from": "2022"|null, "to": null, "entries":
+/// [{"date": "2022", "kind": "relation_starts", "entity": null, "relation": PathHop, "summary": "…"}]}`.
+public struct Timeline: Codable, Hashable, Sendable {
+    public var entity: EntityRef?
+    public var from: PartialDate?
+    public var to: PartialDate?
+    public var entries: [TimelineEntry]
+    /// Whether ``TimelineQuery/limit`` cut the list short.
+    public var truncated: Bool
+}

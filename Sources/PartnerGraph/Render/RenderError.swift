@@ -1,0 +1,37 @@
+import Foundation
+
+/// Why a picture could not be drawn. The ``description`` is the message a person reads.
+public enum RenderError: Error, Equatable, Sendable {
+    /// The selection has more entities than make a readable picture, and `--force` was not given.
+    /// `atLeast` is set when the count stopped early, as soon as it passed the limit.
+    case selectionTooLarge(nodes: Int, atLeast: Bool, limit: Int)
+    /// The selection is empty: nothing passes the filters.
+    case emptySelection(caption: String)
+    /// No connection between the two entities within the filters.
+    case noPath(from: String, to: String)
+    /// Graphviz refused the DOT text or failed a step (`read`, `layout`, `render`).
+    case graphviz(stage: String, message: String)
+    /// A `--relation` name that the vocabulary does not know.
+    case unknownRelationType(String, known: [String])
+}
+
+extension RenderError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case let .selectionTooLarge(nodes, atLeast, limit):
+            return "the selection has \(atLeast ? "more than " : "")\(nodes.formatted()) entities, more than the "
+                + "\(limit.formatted()) a readable picture holds; narrow it (--around ENTITY --depth 1, --type, --relation, "
+                + "--as-of, --source), or pass --force to draw it anyway with --layout sfdp (dot does not finish at this size)"
+        case let .emptySelection(caption):
+            return "nothing to draw: \(caption) has no entities that pass the filters; loosen --type, --relation, --as-of or --source"
+        case let .noPath(from, to):
+            return "no connection between \(quoted(from)) and \(quoted(to)) within the filters; loosen --relation, --type or --as-of"
+        case let .graphviz(stage, message):
+            return "Graphviz failed to \(stage) the graph" + (message.isEmpty ? "" : ": \(message)")
+        case let .unknownRelationType(name, known):
+            return "unknown relation type \(quoted(name)) in --relation; known types: \(known.joined(separator: ", "))"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

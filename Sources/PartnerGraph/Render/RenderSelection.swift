@@ -1,0 +1,136 @@
+/// Which part of the graph a picture shows.
+///
+/// A selection is a scope (everything, an entity's neighbourhood, or the shortest connections
+/// between two entities) narrowed by filters that apply to every scope.
+///
+/// ```swift
+/// var selection = RenderSelection(scope: .around("ICESCO", depth: 1))
+/// selection.relationTypes = ["heads", "observer_of"]
+/// selection.asOf = try PartialDate("2024-01")
+/// ```
+public struct RenderSelection: Hashable, Sendable {
+    public enum Scope: Hashable, Sendable {
+        /// Every entity and relation that passes the filters.
+        case whole
+        /// The entity and everything within `depth` relations of it, in either direction.
+        case around(String, depth: Int)
+        /// The `k` shortest connections from one entity to another, drawn inside the
+        /// neighbourhood of depth `depth` of their entities (`depth` 0: the paths alone).
+        case path(from: String, to: String, k: Int, depth: Int)
+    }
+
+    public var scope: Scope
+    /// Only relations of these types (vocabulary names); empty: all.
+    public var relationTypes: [String]
+    /// Only entities of these types; empty: all. The entity a selection is centred on is always kept.
+    public var entityTypes: [EntityType]
+    /// The graph as it stood on this date: relations in force then, entities that existed.
+    public var asOf: PartialDate?
+    /// Only what this source (by key) states: relations and entities that cite it.
+    public var source: String?
+
+    public init(
+        scope: Scope = .whole, relationTypes: [String] = [], entityTypes: [EntityType] = [], asOf: PartialDate? = nil,
+        source: String? = nil
+    ) {
+        self.scope = scope
+        self.relationTypes = relationTypes
+        self.entityTypes = entityTypes
+        self.asOf = asOf
+        self.source = source
+    }
+}
+
+/// The selected part of the graph, ready to be written as DOT: what a picture shows.
+public struct RenderGraph: Hashable, Sendable {
+    /// One entity of the picture.
+    public struct Node: Hashable, Sendable {
+        public var id: Int64
+        public var key: String
+        public var type: EntityType
+        public var name: String
+        public var nameLanguage: String?
+        public var kind: String?
+        /// The entity's own date or period, as one phrase (`2024-03-25`, `2022–2024`).
+        public var dates: String?
+        /// Its Arabic names, in the order they were recorded.
+        public var arabicNames: [String]
+        /// Whether the node lies on a highlighted path.
+        public var highlighted: Bool
+
+        public init(
+            id: Int64, key: String, type: EntityType, name: String, nameLanguage: String? = nil, kind: String? = nil,
+            dates: String? = nil, arabicNames: [String] = [], highlighted: Bool = false
+        ) {
+            self.id = id
+            self.key = key
+            self.type = type
+            self.name = name
+            self.nameLanguage = nameLanguage
+            self.kind = kind
+            self.dates = dates
+            self.arabicNames = arabicNames
+            self.highlighted = highlighted
+        }
+    }
+
+    /// One relation of the picture, from `source` to `target` (node keys).
+    public struct Edge: Hashable, Sendable {
+        public var id: Int64
+        public var source: String
+        public var target: String
+        public var type: String
+        /// How the relation reads forwards: `heads`.
+        public var phrase: String
+        public var symmetric: Bool
+        public var role: String?
+        /// The relation's dates as one phrase (`since 2024-03`, `2022–2024`).
+        public var dates: String?
+        /// Whether the relation had ended by the date drawn (the `--as-of` date, or today).
+        public var ended: Bool
+        /// Whether the relation lies on a highlighted path.
+        public var highlighted: Bool
+
+        public init(
+            id: Int64, source: String, target: String, type: String, phrase: String, symmetric: Bool = false,
+            role: String? = nil, dates: String? = nil, ended: Bool = false, highlighted: Bool = false
+        ) {
+            self.id = id
+            self.source = source
+            self.target = target
+            self.type = type
+            self.phrase = phrase
+            self.symmetric = symmetric
+            self.role = role
+            self.dates = dates
+            self.ended = ended
+            self.highlighted = highlighted
+        }
+    }
+
+    /// Nodes in key order.
+    public var nodes: [Node]
+    /// Edges ordered by source key, type, target key, then relation id.
+    public var edges: [Edge]
+    /// What was selected, in words, for the default title: `ICESCO and its neighbourhood (depth 1)`.
+    public var caption: String
+    /// The filters that applied, in words (`relations: heads · as of 2024-01`); empty when none.
+    public var filters: [String]
+    /// The entity the selection is centred on (the root for `twopi`), if any.
+    public var center: String?
+    /// How many paths are highlighted.
+    public var pathCount: Int
+
+    public init(
+        nodes: [Node], edges: [Edge], caption: String, filters: [String] = [], center: String? = nil, pathCount: Int = 0
+    ) {
+        self.nodes = nodes.sorted { $0.key < $1.key }
+        self.edges = edges.sorted {
+            ($0.source, $0.type, $0.target, $0.id) < ($1.source, $1.type, $1.target, $1.id)
+        }
+        self.caption = caption
+        self.filters = filters
+        self.center = center
+        self.pathCount = pathCount
+    }
+}

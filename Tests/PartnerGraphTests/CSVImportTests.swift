@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PartnerGraph
+
+/// Writes the two CSV files into a fresh folder.
+private func csvFiles(nodes: String, edges: String) throws -> (folder: URL, nodes: String, edges: String) {
+    let folder = try temporaryDirectory()
+    let nodesURL = folder.appendingPathComponent("nodes.csv"), edgesURL = folder.appendingPathComponent("edges.csv")
+    try nodes.write(to: nodesURL, atomically: true, encoding: .utf8)
+    try edges.write(to: edgesURL, atomically: true, encoding: .utf8)
+    return (folder, nodesURL.path, edgesURL.path)
+}
+
+private let goodNodes = """
+    key,type,name,alias_ar
+    org-000001,organization,Gulf Energy Council,مجلس الطاقة
+    org-000002,organization,"Trade League, Northern",
+    per-000001,person,Anna Bakr,
+    agr-000001,agreement,Babel Accord 1999,
+    plc-000001,place,Kalama,
+
+    """
+
+private let goodEdges = """
+    source,type,target,start,end
+    per-000001,works_for,org-000001,1996-02-16,
+    per-000001,heads,org-000002,2001,2003-05
+    org-000001,party_to,agr-000001,,
+    org-000002,partner_of,org-000001,1990-01,
+    org-000001,located_in,plc-000001,,
+
+    """
+
+struct CSVImportTests {
+    @Test func importsNodesEdgesAliasesAndDatesAsWritten() throws {
+        let files = try csvFiles(nodes: goodNodes, edges: goodEdges)
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore()
+        var phases: Set<String> = []
+        let report = try store.importCSV(nodes: files.nodes, edges: files.edges) { phases.insert($0.phase.rawValue) }
+        #expect(report == CSVImportReport(entitiesAdded: 5, entitiesMatched: 0, aliasesAdded: 1, relationsAdded: 5, relationsMatched: 0))
+        #expect(phases.contains("writing relations"))
+        let profile = try store.profile(of: "مجلس الطاقة")
+        #expect(profile.key == "org-000001")
+        #expect(try store.profile(of: "org-000002").name == "Trade League, Northern")
+        let heads = try store.profile(of: "per-000001").relations.first { $0.type == "heads" }!
+        #expect(heads.start?.description == "2001" && heads.end?.description == "2003-05")
+        #expect(try store.paths(PathQuery(from: "per-000001", to: "plc-000001"))[0].length == 2)
+        #expect(try store.search(SearchQuery("الطاقة")).hits.first?.key == "org-000001")
+        // Again: everything is matched, nothing duplicated.
+        let again = try store.importCSV(nodes: files.nodes, edges: files.edges)
+        #expect(again.entitiesAdded == 0 && again.entitiesMatched == 5 && again.relationsAdded == 0 && again.relationsMatched == 5)
+    }
+
+    @Test func problemsAreReportedWithFileAndLineAndNothingIsWritten() throws {
+        let edges = """
+            source,type,target,start,end
+            per-000001,works_for,org-000001,1996-02-16,
+            per-000001,funds,org-000001,,
+            per-000001,works_for,org-999999,,
+            per-000001,works_for,org-000002,2024-02-30,
+            per-000001,member_of,org-000002,2020,2019
+            org-000001,works_for,org-000002,,
+            per-000001,works_for,org-000001,1996-02-16,
+            """
+        let nodes = goodNodes + "per-000002,robot,R2,\norg-000001,organization,Duplicate,\n"
+        let files = try csvFiles(nodes: nodes, edges: edges)
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore()
+        do {
+            try store.importCSV(nodes: files.nodes, edges: files.edges)
+            Issue.record("expected the import to fail")
+        } catch let CSVImportError.invalidFiles(problems, count) {
+            let lines = problems.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" }
+            #expect(count == 8)
+            #expect(lines == ["nodes.csv:7", "nodes.csv:8", "edges.csv:3", "edges.csv:4", "edges.csv:5", "edges.csv:6", "edges.csv:7", "edges.csv:8"])
+            #expect(problems[0].message.contains("unknown entity type"))
+            #expect(problems[1].message.contains("already on line 2"))
+            #expect(problems[2].message.contains("unknown relation type \"funds\""))
+            #expect(problems[3].message.contains("no entity \"org-999999\""))
+            #expect(problems[4].message.contains("2024-02-30"))
+            #expect(problems[5].message.contains("before the start"))
+            #expect(problems[6].message.contains("cannot go from"))
+            #expect(problems[7].message.contains("already on line 2"))
+            #expect(CSVImportError.invalidFiles(problems: problems, count: count).description.contains("edges.csv:3: unknown relation type"))
+        }
+        let counts = try store.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entity")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM relation")!)
+        }
+        #expect(counts == (0, 0), "a file with errors writes nothing")
+    }
+
+    @Test func edgesMayNameEntitiesAlreadyStoredAndBadHeadersAreRefused() throws {
+        let store = try exampleStore()
+        let files = try csvFiles(
+            nodes: "key,type,name\nper-9,person,New Person\n",
+            edges: "source,type,target\nper-9,works_for,icesco\n")
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let report = try store.importCSV(nodes: files.nodes, edges: files.edges)
+        #expect(report.relationsAdded == 1)
+        #expect(try store.paths(PathQuery(from: "New Person", to: "Salim M. AlMalik"))[0].length == 2)
+        let bad = try csvFiles(nodes: "id,kind\n1,x\n", edges: "source,type,target\n")
+        defer { try? FileManager.default.removeItem(at: bad.folder) }
+        #expect(throws: CSVImportError.self) { try store.importCSV(nodes: bad.nodes, edges: nil) }
+    }
+
+    @Test func aLargerGeneratedGraphTakesTheBulkPathAndMatchesBreadthFirstSearch() throws {
+        // 2,000 entities and 20,000 relations: above the threshold where the import defers an index.
+        var generator = SplitMix(seed: 11)
+        var nodes = "key,type,name,alias_ar\n"
+        for index in 0..<2000 { nodes += "org-\(index),organization,Org \(index),\n" }
+        var edges = "source,type,target,start,end\n"
+        var seen = Set<[Int]>()
+        var adjacency = [[Int]](repeating: [], count: 2000)
+        while seen.count < 20_000 {
+            let a = Int(2000 * pow(generator.unit(), 3)), b = Int(generator.next() % 2000)
+            if a == b || !seen.insert([a, b]).inserted { continue }
+            adjacency[a].append(b)
+            adjacency[b].append(a)
+            edges += "org-\(a),member_of,org-\(b),\(1950 + a % 70),\n"
+        }
+        let files = try csvFiles(nodes: nodes, edges: edges)
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore(path: files.folder.appendingPathComponent("bulk.sqlite").path)
+        let report = try store.importCSV(nodes: files.nodes, edges: files.edges)
+        #expect(report.relationsAdded == 20_000)
+        let indexes = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'relation'") }
+        #expect(Set(indexes).isSuperset(of: ["relation_identity", "relation_by_target"]))
+        for _ in 0..<40 {
+            let a = Int(generator.next() % 2000), b = Int(generator.next() % 2000)
+            var distance = [Int: Int]()
+            distance[a] = 0
+            var queue = [a], head = 0
+            while head < queue.count {
+                let node = queue[head]; head += 1
+                for other in adjacency[node] where distance[other] == nil {
+                    distance[other] = distance[node]! + 1
+                    queue.append(other)
+                }
+            }
+            let found = try? store.paths(PathQuery(from: "org-\(a)", to: "org-\(b)", maxDepth: 30)).first?.length
+            #expect(found == distance[b])
+        }
+    }
+}
