@@ -8,6 +8,7 @@ CONFIG ?= debug
 BIN_DIR = .build/$(CONFIG)
 PARTNERGRAPH = $(BIN_DIR)/partnergraph
 DEMO_DB ?= .build/demo.sqlite
+EXAMPLE_EPOCH := $(shell git log -1 --format=%ct -- examples/icesco-azerbaijan.json 2>/dev/null || date +%s)
 APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3 graphviz
 # Probes, one per package: a file each package installs.
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
@@ -46,12 +47,13 @@ demo: build
 	$(PARTNERGRAPH) show "Sahiba Gafarova" --db $(DEMO_DB)
 	@echo
 	@mkdir -p exports
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both -o exports/icesco-azerbaijan.svg
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both -o exports/icesco-azerbaijan.png
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.svg
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.png
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.svg
-	$(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.png
+	@# The pictures carry the date they were drawn: the date of the example's last change keeps them reproducible.
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --title "ICESCO and Azerbaijan: the press release of 26 March 2024" -o exports/icesco-azerbaijan.svg
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --title "ICESCO and Azerbaijan: the press release of 26 March 2024" -o exports/icesco-azerbaijan.png
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.svg
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.png
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.svg
+	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.png
 
 test: deps
 	$(SWIFT) build --build-tests

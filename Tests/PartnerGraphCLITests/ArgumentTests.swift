@@ -46,4 +46,14 @@ struct ArgumentTests {
         let add = try #require(command as? PartnerGraphCommand.Add)
         #expect(add.aliases.map(Alias.init(parsing:)) == [Alias(name: "الإيسيسكو", language: "ar"), Alias(name: "user@example.org")])
     }
+
+    @Test("The start-up table of subcommands lists exactly the root's subcommands, under their names")
+    func subcommandTable() {
+        let table = PartnerGraphCommand.subcommandsByName
+        let subcommands = PartnerGraphCommand.configuration.subcommands
+        #expect(table.count == subcommands.count)
+        for subcommand in subcommands {
+            #expect(table[subcommand._commandName] == subcommand, "\(subcommand._commandName) is missing or wrong")
+        }
+    }
 }

@@ -48,15 +48,29 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
 
 extension Entity: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "entity"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
     public enum Columns {
         public static let id = Column("id")
         public static let key = Column("key")
         public static let type = Column("type")
         public static let name = Column("name")
         public static let nameNormalized = Column("name_normalized")
+    }
+
+    /// Reads a row by column name. Written out rather than decoded through `Codable`: each
+    /// first dynamic cast costs a fresh process a scan of every protocol conformance.
+    public init(row: Row) throws {
+        id = row["id"]
+        key = row["key"]
+        type = EntityType(rawValue: row["type"]) ?? .organization
+        name = row["name"]
+        nameLanguage = row["name_language"]
+        kind = row["kind"]
+        date = row["date"]
+        startDate = row["start_date"]
+        endDate = row["end_date"]
+        note = row["note"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -41,14 +41,41 @@ public struct Relation: Codable, Hashable, Sendable, Identifiable {
 
 extension Relation: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "relation"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public enum Columns {
         public static let id = Column("id")
         public static let sourceId = Column("source_id")
         public static let type = Column("type")
         public static let targetId = Column("target_id")
+    }
+
+    /// Reads a row by column name, without `Codable` (see ``Entity/init(row:)``).
+    public init(row: Row) throws {
+        id = row["id"]
+        sourceId = row["source_id"]
+        type = row["type"]
+        targetId = row["target_id"]
+        role = row["role"]
+        startDate = row["start_date"]
+        endDate = row["end_date"]
+        date = row["date"]
+        note = row["note"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["source_id"] = sourceId
+        container["type"] = type
+        container["target_id"] = targetId
+        container["role"] = role
+        container["start_date"] = startDate
+        container["end_date"] = endDate
+        container["date"] = date
+        container["note"] = note
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

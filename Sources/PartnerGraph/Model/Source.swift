@@ -48,6 +48,33 @@ extension Source: FetchableRecord, MutablePersistableRecord {
         public static let key = Column("key")
     }
 
+    /// Reads a row by column name, without `Codable` (see ``Entity/init(row:)``).
+    public init(row: Row) throws {
+        id = row["id"]
+        key = row["key"]
+        title = row["title"]
+        publisher = row["publisher"]
+        url = row["url"]
+        published = row["published"]
+        language = row["language"]
+        text = row["text"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["key"] = key
+        container["title"] = title
+        container["publisher"] = publisher
+        container["url"] = url
+        container["published"] = published
+        container["language"] = language
+        container["text"] = text
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

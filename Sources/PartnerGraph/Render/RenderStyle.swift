@@ -1,3 +1,4 @@
+import Foundation
 /// How a picture of the graph looks: names, labels, title, legend, clusters and layout.
 ///
 /// ```swift
@@ -67,8 +68,14 @@ public struct RenderStyle: Hashable, Sendable {
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`.
+    ///
+    /// Honours `SOURCE_DATE_EPOCH` (https://reproducible-builds.org/specs/source-date-epoch/), so
+    /// that pictures regenerated from unchanged data are byte-for-byte the same.
     public static func today() -> String {
-        String(Timestamp.now().prefix(10))
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            return String(Date(timeIntervalSince1970: epoch).formatted(.iso8601).prefix(10))
+        }
+        return String(Timestamp.now().prefix(10))
     }
 }
 

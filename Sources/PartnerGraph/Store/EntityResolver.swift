@@ -8,7 +8,8 @@ enum EntityResolver {
     /// - Throws: ``PartnerGraphError/entityNotFound(_:suggestions:)`` with the closest names,
     ///   or ``PartnerGraphError/ambiguousEntity(_:candidates:)`` listing every match.
     static func resolve(_ text: String, in db: Database) throws -> Entity {
-        if let entity = try Entity.filter(Entity.Columns.key == text).fetchOne(db) {
+        // Raw SQL: the query interface's generic machinery costs a fresh process more than the query.
+        if let entity = try Entity.fetchOne(db, sql: "SELECT * FROM entity WHERE key = ?", arguments: [text]) {
             return entity
         }
         let normalized = NameNormalizer.normalize(text)

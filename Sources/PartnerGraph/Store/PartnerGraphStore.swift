@@ -48,7 +48,8 @@ public final class PartnerGraphStore: Sendable {
         config.readonly = mode == .readOnly && exists && !FileManager.default.isWritableFile(atPath: path)
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
-        config.journalMode = .wal
+        // WAL is a property of the file, set once when the schema is first applied (see
+        // `migrate`); setting it up again on every open costs a fresh process more than a query.
         config.label = "PartnerGraph"
         var location = path
         if config.readonly {
@@ -126,6 +127,10 @@ public final class PartnerGraphStore: Sendable {
             // Reading the version first spares readers the write lock once the file is current.
             let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if current == schemaVersion { return }
+            if current == 0 && path != ":memory:" {
+                // Set outside a transaction, as SQLite requires; idempotent when two processes race.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.inTransaction(.immediate) {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version > schemaVersion {

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Add an organization, person, agreement, event or place.",
             discussion: """
                 The key is derived from the name (ICESCO → icesco) unless --key gives one; it must be new.

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Example: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Load the bundled ICESCO–Azerbaijan example into the database.",
             discussion: """
                 The example is the graph of an ICESCO press release of 26 March 2024 (in Arabic): \

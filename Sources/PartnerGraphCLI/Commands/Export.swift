@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Write the whole graph as an interchange JSON document.",
             discussion: """
                 The document holds entities, aliases, attributes, relations, sources, citations and \

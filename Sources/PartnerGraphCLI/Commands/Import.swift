@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Import an interchange JSON document (as written by export), or a graph in CSV files.",
             discussion: """
                 JSON: the whole file is checked first; every problem is reported with its JSON path, and a \

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Record a relation between two entities.",
             discussion: """
                 The relation type comes from the vocabulary (`partnergraph vocab` lists it, with the \

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Remove an entity.",
             discussion: """
                 An entity that still has relations is kept unless --cascade is given; then its \

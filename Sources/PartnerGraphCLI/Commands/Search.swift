@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Search names, aliases, notes and stored source texts, best match first.",
             discussion: """
                 Every word must occur; the last may be the start of a word. Arabic is folded (أ إ آ → ا, \

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Show an entity: its names in every language, kind, dates, relations and sources.",
             discussion: """
                 The entity is named by key, name or alias, in any spelling:

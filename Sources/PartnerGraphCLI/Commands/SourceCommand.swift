@@ -6,6 +6,7 @@ extension PartnerGraphCommand {
     struct SourceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "source",
+            _superCommandName: toolName,
             abstract: "Register, list and show the documents that facts cite.",
             subcommands: [AddSource.self, ListSources.self, ShowSource.self],
             defaultSubcommand: ListSources.self)

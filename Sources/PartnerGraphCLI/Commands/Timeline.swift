@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "List dated facts in order: events, agreements, relations that start or end.",
             discussion: """
                 Dates sort as written, precision-aware: 2024 comes before 2024-03, before 2024-03-25. \

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Unlink: ParsableCommand {
         static let configuration = CommandConfiguration(
+            _superCommandName: toolName,
             abstract: "Remove a relation between two entities.",
             discussion: """
                 When several relations of that type join the two (different roles or periods), narrow \

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The name of the tool, shown in every usage line.
+let toolName = "partnergraph"
+
+extension PartnerGraphCommand {
+    /// Runs the command line, parsing the named subcommand as the root.
+    ///
+    /// Parsing from the root walks every subcommand, and each first dynamic cast scans all the
+    /// protocol conformances of this large, statically linked binary: most of the start of a
+    /// fresh process, which `partnergraph path` wants to answer in a few milliseconds. So the
+    /// subcommand is parsed alone; each subcommand names ``toolName`` as its `_superCommandName`,
+    /// so its help and usage still read `partnergraph path …`.
+    static func main() {
+        let arguments = Array(Swift.CommandLine.arguments.dropFirst())
+        if let name = arguments.first, let subcommand = subcommandsByName[name] {
+            subcommand.main(Array(arguments.dropFirst()))
+        } else {
+            main(arguments)
+        }
+    }
+
+    /// The subcommands by name, written out: deriving a name from a type (`_commandName`)
+    /// costs as much reflection as the parse it is meant to save. A test checks that this
+    /// table lists exactly the subcommands of ``configuration``.
+    static let subcommandsByName: [String: ParsableCommand.Type] = [
+        "init": Init.self, "example": Example.self,
+        "add": Add.self, "link": Link.self, "unlink": Unlink.self, "update": Update.self, "remove": Remove.self,
+        "show": Show.self, "list": List.self, "vocab": Vocab.self, "source": SourceCommand.self,
+        "export": Export.self, "import": Import.self,
+        "neighbors": Neighbors.self, "path": Path.self, "common": Common.self, "timeline": Timeline.self,
+        "search": Search.self, "stats": Stats.self,
+        "render": Render.self,
+    ]
+}
