@@ -25,7 +25,7 @@ extension PartnerGraphCommand {
                 try Terminal.printJSON(stats)
                 return
             }
-            var lines = [Terminal.bold("\(stats.entities) entities, \(stats.relations) relations, \(stats.sources) sources")]
+            var lines = [Terminal.bold("\(stats.entities) entities, \(stats.relations) relations, \(stats.sources) source\(stats.sources == 1 ? "" : "s")")]
             lines.append("")
             lines.append(Terminal.bold("Entities by type"))
             lines += EntityType.allCases.map { "  \($0.rawValue): \(stats.entitiesByType[$0.rawValue] ?? 0)" }
