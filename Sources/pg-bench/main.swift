@@ -1,6 +1,11 @@
 // pg-bench: measures PartnerGraph on the CSV benchmark workload (bench/gen_graph.py).
 //
-//   pg-bench --data DIR --partnergraph PATH [--runs N] [--work FOLDER]
+//   pg-bench --data DIR --partnergraph PATH [--runs N] [--work FOLDER] [--only SECTIONS] [--no-check]
+//
+// SECTIONS is a comma-separated subset of import,phases,library,process,search (default: all
+// but phases). Without import, the database left in FOLDER by an earlier run is used. `phases`
+// imports once inside this process and prints the time of each phase of the import, for
+// profiling (e.g. under `valgrind --tool=callgrind` or `perf record`).
 //
 // DIR holds nodes.csv, edges.csv and queries.csv. Reports, as median [min–max] over runs:
 // import time and peak memory (a fresh `partnergraph import` process per run); `path` and
@@ -19,6 +24,9 @@ struct Options {
     var partnergraph = ".build-query-release/release/partnergraph"
     var runs = 3
     var work = ".build-bench/work"
+    var sections: Set<String> = ["import", "library", "process", "search"]
+    /// Skip the plain BFS check (reading edges.csv into memory), e.g. under callgrind.
+    var check = true
 }
 
 var options = Options()
@@ -29,6 +37,8 @@ while let argument = arguments.next() {
     case "--partnergraph": options.partnergraph = arguments.next()!
     case "--runs": options.runs = Int(arguments.next()!)!
     case "--work": options.work = arguments.next()!
+    case "--no-check": options.check = false
+    case "--only": options.sections = Set(arguments.next()!.split(separator: ",").map(String.init))
     default: fatalError("unknown argument \(argument)")
     }
 }
@@ -81,21 +91,49 @@ print("pg-bench on \(options.data): \(queries.count) query pairs, \(ProcessInfo.
 var importSeconds: [Double] = []
 var importMemory: [Double] = []
 let database = "\(options.work)/bench.sqlite"
-for run in 0..<options.runs {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+func removeDatabase() {
+    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+}
+for run in 0..<(options.sections.contains("import") ? options.runs : 0) {
+    removeDatabase()
     let result = spawn([options.partnergraph, "import", "--nodes", nodesPath, "--edges", edgesPath, "--db", database])
     guard result.status == 0 else { fatalError("import failed with status \(result.status)") }
     importSeconds.append(result.seconds)
     importMemory.append(result.megabytes)
     print(String(format: "  import run %d: %.2f s, %.0f MB", run + 1, result.seconds, result.megabytes))
 }
-print("import: " + summary(importSeconds, unit: "s", scale: 1) + "; peak memory " + summary(importMemory, unit: "MB", scale: 1))
+if !importSeconds.isEmpty {
+    print("import: " + summary(importSeconds, unit: "s", scale: 1) + "; peak memory " + summary(importMemory, unit: "MB", scale: 1))
+}
+
+// 1b. One import inside this process, timed phase by phase.
+if options.sections.contains("phases") {
+    removeDatabase()
+    let started = now()
+    var marks: [(String, Double)] = []
+    var phase = ""
+    let report = try PartnerGraphStore(path: database).importCSV(nodes: nodesPath, edges: edgesPath) { progress in
+        if progress.phase.rawValue != phase {
+            phase = progress.phase.rawValue
+            marks.append((phase, now()))
+        }
+    }
+    let finished = now()
+    marks.append(("end", finished))
+    print(String(format: "import in process: %.2f s (%d entities, %d relations)", finished - started, report.entitiesAdded, report.relationsAdded))
+    print(String(format: "  open and migrate: %.2f s", marks[0].1 - started))
+    for index in 0..<(marks.count - 1) {
+        print(String(format: "  %@: %.2f s", marks[index].0, marks[index + 1].1 - marks[index].1))
+    }
+}
+let wantsQueries = !options.sections.isDisjoint(with: ["library", "process", "search"])
+guard wantsQueries else { exit(0) }
 
 // 2. Plain BFS over the CSV, in memory, for the expected lengths.
 var index: [String: Int] = [:]
 for row in readCSV(nodesPath) { index[row[0]] = index.count }
 var adjacency = [[Int32]](repeating: [], count: index.count)
-for row in readCSV(edgesPath) {
+for row in options.check ? readCSV(edgesPath) : [] {
     let a = index[row[0]]!, b = index[row[2]]!
     adjacency[a].append(Int32(b))
     adjacency[b].append(Int32(a))
@@ -120,7 +158,7 @@ let store = try PartnerGraphStore(path: database, mode: .readOnly)
 var mismatches = 0
 var libraryPath: [Double] = []
 var lengths: [Int?] = []
-for query in queries {
+for query in queries where options.sections.contains("library") && options.check {
     let found = try? store.paths(PathQuery(from: query.source, to: query.target, maxDepth: 50)).first?.length
     let expected = bfs(index[query.source]!, index[query.target]!)
     if found != expected {
@@ -129,18 +167,19 @@ for query in queries {
     }
     lengths.append(found)
 }
-for _ in 0..<options.runs {
+for _ in 0..<(options.sections.contains("library") ? options.runs : 0) {
     for query in queries {
         let start = now()
         _ = try? store.paths(PathQuery(from: query.source, to: query.target))
         libraryPath.append(now() - start)
     }
 }
+if options.sections.contains("library") {
 print("path lengths equal a plain BFS for \(queries.count - mismatches) of \(queries.count) pairs"
     + " (\(lengths.compactMap { $0 }.count) connected; lengths \(Dictionary(grouping: lengths.compactMap { $0 }, by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }))")
 print("path, library call: " + summary(libraryPath, unit: "ms"))
 var libraryNeighbors: [Double] = []
-for _ in 0..<options.runs {
+for _ in 0..<options.runs where options.sections.contains("library") {
     for query in queries {
         let start = now()
         _ = try store.neighbors(NeighborQuery(entity: query.source))
@@ -148,6 +187,7 @@ for _ in 0..<options.runs {
     }
 }
 print("neighbors depth 1, library call: " + summary(libraryNeighbors, unit: "ms"))
+}
 
 // 4. A fresh process per query.
 @MainActor func processes(_ label: String, _ argv: (String, String) -> [String]) {
@@ -161,10 +201,13 @@ print("neighbors depth 1, library call: " + summary(libraryNeighbors, unit: "ms"
     }
     print("\(label), fresh process: " + summary(seconds, unit: "ms") + "; peak memory " + summary(memory, unit: "MB", scale: 1))
 }
+if options.sections.contains("process") {
 processes("path") { [options.partnergraph, "path", $0, $1, "--db", database] }
 processes("neighbors depth 1") { source, _ in [options.partnergraph, "neighbors", source, "--db", database] }
 let startup = (0..<50).map { _ in spawn([options.partnergraph, "--version"]).seconds }
 print("process start-up (`partnergraph --version`): " + summary(startup, unit: "ms"))
+}
+guard options.sections.contains("search") else { exit(0) }
 
 // 5. Search.
 let words = ["Gulf Energy Council", "Amina", "العربية", "منظمة", "Accord 1999", "Summit", "كريم", "Kalama", "الخليجية", "Trade"]

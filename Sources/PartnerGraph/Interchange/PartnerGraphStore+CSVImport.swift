@@ -19,11 +19,13 @@ extension PartnerGraphStore {
     /// nodes whose key is already stored are matched, not duplicated, and so are relations
     /// already stored (same ends, type, role, start and date).
     ///
-    /// For speed, the import sorts the relations by source before inserting them, builds the
-    /// incoming-relation index after loading when the database had no relations, indexes the
-    /// new names for search directly, and runs with `PRAGMA synchronous = OFF` for the length of
-    /// its one transaction (a power cut during the import can lose the import, never
-    /// corrupt what was committed before it).
+    /// For speed, the edges file is read and checked on a second thread while the entities are
+    /// written; the relations are sorted by source (a counting sort) and inserted in that order,
+    /// many rows to a statement, so the identity index grows by appends; the incoming-relation
+    /// index is built after the load when the database had no relations; the new names are
+    /// indexed for search directly. Into a new, empty database the import writes through a
+    /// rollback journal instead of the write-ahead log (each page written once, one sync at the
+    /// commit) and switches back to WAL afterwards. Once it returns, the import is durable.
     ///
     /// - Parameters:
     ///   - nodes: The nodes file, if any.
@@ -39,33 +41,47 @@ extension PartnerGraphStore {
         guard nodes != nil || edges != nil else { throw CSVImportError.noFiles }
         do {
             return try writer.writeWithoutTransaction { db in
-                let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
-                try db.execute(sql: "PRAGMA synchronous = OFF")
-                try db.execute(sql: "PRAGMA cache_size = -262144")
+                let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+                // Room for the whole new database in memory, so that nothing spills before the commit.
+                try db.execute(sql: "PRAGMA cache_size = -1048576")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 // Every reference was checked against the file and the database before writing,
                 // so SQLite need not check them again, a million times over.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                // Into a new, empty database, write through a rollback journal rather than the
+                // write-ahead log: the journal then holds only the few schema pages that existed
+                // (new pages need no undo record), every page is written once instead of twice
+                // (log, then checkpoint), and the commit makes it all durable with one sync of
+                // the file. `synchronous` is left as it is: a rollback journal syncs only at the
+                // commit anyway. The database goes back to WAL right after the commit. Readers are
+                // kept out for the length of the import, which on an empty file costs nobody
+                // anything; when another connection holds the file, SQLite refuses the switch and
+                // the import runs in WAL mode as before.
+                var restoreWAL = false
+                let empty = try Bool.fetchOne(
+                    db, sql: "SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM relation)") ?? false
+                if empty, try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                    restoreWAL = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+                }
                 defer {
+                    if restoreWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                     try? db.execute(sql: "PRAGMA foreign_keys = \(foreignKeys ? "ON" : "OFF")")
-                    try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
                     try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+                    try? db.execute(sql: "PRAGMA temp_store = \(tempStore)")
                 }
                 var report = CSVImportReport()
                 try db.inTransaction(.immediate) {
                     var importer = try CSVBulkImporter(db: db, progress: progress)
                     if let nodes { try importer.readNodes(nodes) }
-                    if let edges { try importer.readEdges(edges) }
-                    try importer.checkDuplicates()
-                    if !importer.problems.isEmpty {
-                        throw CSVImportError.invalidFiles(problems: importer.problems, count: importer.problemCount)
-                    }
-                    report = try importer.write()
+                    report = try importer.importEdgesAndWrite(edges)
                     return .commit
                 }
-                // Fold the import's write-ahead log into the database now rather than on some later command.
-                _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                if !restoreWAL {
+                    // Fold the import's write-ahead log into the database now rather than on some later command.
+                    _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
                 return report
             }
         } catch let error as DatabaseError {
@@ -77,9 +93,11 @@ extension PartnerGraphStore {
 /// A date packed as `yyyymmdd`, with `00` for a month or day not given; 0 for no date.
 private typealias PackedDate = UInt32
 
-/// The state of one CSV import: the checked rows, held compactly until they are written.
-private struct CSVBulkImporter {
-    struct Node {
+/// The entities of a nodes file and of the database, as the edges file refers to them. Built
+/// by ``CSVBulkImporter/readNodes(_:)`` and read-only afterwards, so that the edges file can be
+/// read on a second thread while the entities are written.
+private struct NodeTable: Sendable {
+    struct Node: Sendable {
         var key: String
         var type: EntityType
         var name: String
@@ -88,7 +106,95 @@ private struct CSVBulkImporter {
         var existing: Int64?
     }
 
-    struct Edge {
+    var nodes: [Node] = []
+    var nodeTypes: [EntityType] = []
+    /// Each node's type as its place in `EntityType.allCases`, for the table of allowed relations.
+    var nodeTypeNumbers: [UInt8] = []
+    var nodeLines: [Int32] = []
+    /// The nodes' keys as bytes, for look-ups straight from the CSV buffer.
+    var keys = ByteKeyTable()
+    var stored: [String: (id: Int64, type: EntityType)] = [:]
+    var storedTypes: [Int64: EntityType] = [:]
+
+    /// ≥ 0: index into `nodes`; < 0: the negated id of an entity already stored; `nil`: unknown.
+    func endpoint(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let index = keys.find(key) { return Int64(index) }
+        if stored.isEmpty { return nil }
+        if let known = stored[String(decoding: key, as: UTF8.self)] { return -known.id }
+        return nil
+    }
+
+    func entityType(_ endpoint: Int64) -> EntityType {
+        endpoint >= 0 ? nodeTypes[Int(endpoint)] : storedTypes[-endpoint] ?? .organization
+    }
+
+    func entityTypeNumber(_ endpoint: Int64) -> Int {
+        endpoint >= 0 ? Int(nodeTypeNumbers[Int(endpoint)]) : Self.number(of: entityType(endpoint))
+    }
+
+    static func number(of type: EntityType) -> Int { EntityType.allCases.firstIndex(of: type)! }
+}
+
+/// An open-addressing hash table from byte strings (entity keys) to their index, so that the
+/// million endpoints of an edges file are found without making a `String` for each.
+private struct ByteKeyTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var bounds: [(start: Int, end: Int)] = []
+    /// Index + 1 of the key in each slot; 0 for an empty slot.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a, then MurmurHash3's finalizer to mix the low bits
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return Int(truncatingIfNeeded: hash ^ (hash >> 33))
+    }
+
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        return bytes.withUnsafeBufferPointer { all in
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                let (start, end) = bounds[entry - 1]
+                if end - start == key.count && (key.count == 0 || memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0) {
+                    return entry - 1
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Adds `key` as number `bounds.count`; the caller has checked it is not there yet.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) {
+        if (bounds.count + 1) * 2 > slots.count { grow() }
+        bounds.append((bytes.count, bytes.count + key.count))
+        bytes.append(contentsOf: key)
+        place(bounds.count - 1, hash: Self.hash(key))
+    }
+
+    private mutating func place(_ index: Int, hash: Int) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for index in bounds.indices {
+            let (start, end) = bounds[index]
+            let hash = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            place(index, hash: hash)
+        }
+    }
+}
+
+/// The checked relations of an edges file, sorted, ready to write.
+private struct EdgeList: Sendable {
+    struct Edge: Sendable {
         /// ≥ 0: index into `nodes`; < 0: the negated id of an entity already stored.
         var source: Int64
         var target: Int64
@@ -101,44 +207,75 @@ private struct CSVBulkImporter {
         var extra: Int32
     }
 
-    let db: Database
-    let progress: ((CSVImportProgress) -> Void)?
-    var problems: [CSVImportError.Problem] = []
-    var problemCount = 0
-    var nodes: [Node] = []
-    var nodeLines: [Int32] = []
-    var nodeIndex: [String: Int] = [:]
-    var stored: [String: (id: Int64, type: EntityType)] = [:]
-    var storedTypes: [Int64: EntityType] = [:]
-    var vocabulary: [RelationType]
-    var typeIndex: [String: Int32] = [:]
     var edges: [Edge] = []
     var extras: [(role: String?, note: String?)] = []
-    var edgesFile = ""
+    var problems = ProblemList()
+}
 
-    init(db: Database, progress: ((CSVImportProgress) -> Void)?) throws {
-        self.db = db
-        self.progress = progress
-        vocabulary = try RelationType.fetchAll(db, sql: "SELECT * FROM relation_type ORDER BY name")
-        for (index, type) in vocabulary.enumerated() { typeIndex[type.name] = Int32(index) }
-        for row in try Row.fetchAll(db, sql: "SELECT id, key, type FROM entity") {
-            let type = EntityType(rawValue: row[2]) ?? .organization
-            stored[row[1]] = (row[0], type)
-            storedTypes[row[0]] = type
-        }
-    }
+/// The problems found, the first ``CSVImportError/listedProblems`` of them kept.
+private struct ProblemList: Sendable {
+    var problems: [CSVImportError.Problem] = []
+    var count = 0
 
-    mutating func problem(_ file: String, _ line: Int, _ message: String) {
-        problemCount += 1
+    mutating func add(_ file: String, _ line: Int, _ message: String) {
+        count += 1
         if problems.count < CSVImportError.listedProblems {
             problems.append(.init(file: file, line: line, message: message))
         }
     }
 
+    mutating func append(_ other: ProblemList) {
+        for problem in other.problems { add(problem.file, problem.line, problem.message) }
+        count += other.count - other.problems.count
+    }
+}
+
+/// The reading of the edges file on a second thread; `result` is set when `done` is signalled.
+private final class EdgeReading: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<EdgeList, Error> = .success(EdgeList())
+    private let lock = NSLock()
+    /// Bytes read so far, of how many, for progress.
+    private var read = (done: 0, total: 0)
+
+    var progress: (done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return read
+    }
+
+    func report(_ done: Int, of total: Int) {
+        lock.lock()
+        read = (done, total)
+        lock.unlock()
+    }
+}
+
+/// The state of one CSV import: the checked rows, held compactly until they are written.
+private struct CSVBulkImporter {
+    let db: Database
+    let progress: ((CSVImportProgress) -> Void)?
+    var problems = ProblemList()
+    var table = NodeTable()
+    let vocabulary: [RelationType]
+
+    init(db: Database, progress: ((CSVImportProgress) -> Void)?) throws {
+        self.db = db
+        self.progress = progress
+        vocabulary = try RelationType.fetchAll(db, sql: "SELECT * FROM relation_type ORDER BY name")
+        for row in try Row.fetchAll(db, sql: "SELECT id, key, type FROM entity") {
+            let type = EntityType(rawValue: row[2]) ?? .organization
+            table.stored[row[1]] = (row[0], type)
+            table.storedTypes[row[0]] = type
+        }
+    }
+
     /// The columns of a header, by name; records a problem for each required one missing.
-    mutating func columns(_ reader: inout CSVReader, required: [String], optional: [String]) throws -> [String: Int]? {
+    static func columns(
+        _ reader: inout CSVReader, required: [String], optional: [String], problems: inout ProblemList
+    ) throws -> [String: Int]? {
         guard try reader.next() else {
-            problem(reader.path, 1, "the file is empty; it needs a header line: " + required.joined(separator: ","))
+            problems.add(reader.path, 1, "the file is empty; it needs a header line: " + required.joined(separator: ","))
             return nil
         }
         var found: [String: Int] = [:]
@@ -148,7 +285,7 @@ private struct CSVBulkImporter {
         }
         let missing = required.filter { found[$0] == nil }
         if !missing.isEmpty {
-            problem(
+            problems.add(
                 reader.path, 1,
                 "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); expected "
                     + (required + optional).joined(separator: ","))
@@ -157,100 +294,178 @@ private struct CSVBulkImporter {
         return found
     }
 
+    /// Whether `bytes` is a valid key: the ASCII fast path of `validateKey`, which it defers to
+    /// for anything else.
+    static func isValidKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return false }
+        if bytes.count <= 200 && bytes.allSatisfy({ byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }) {
+            return true
+        }
+        if CSVReader.isASCII(bytes) { return false }
+        return (try? validateKey(String(decoding: bytes, as: UTF8.self))) != nil
+    }
+
     mutating func readNodes(_ path: String) throws {
         var reader = try CSVReader(path: path)
         defer { reader.close() }
-        guard let columns = try columns(&reader, required: ["key", "type", "name"], optional: ["alias_ar"]) else { return }
+        guard let columns = try Self.columns(&reader, required: ["key", "type", "name"], optional: ["alias_ar"], problems: &problems)
+        else { return }
         let keyColumn = columns["key"]!, typeColumn = columns["type"]!, nameColumn = columns["name"]!
         let aliasColumn = columns["alias_ar"]
         let width = columns.values.max()! + 1
         do {
             while try reader.next() {
                 let line = reader.line
-                if nodes.count % 65536 == 0 { progress?(.init(phase: .readingNodes, done: reader.bytesRead, total: reader.fileSize)) }
+                if table.nodes.count % 65536 == 0 { progress?(.init(phase: .readingNodes, done: reader.bytesRead, total: reader.fileSize)) }
                 guard reader.fieldCount >= width else {
-                    problem(path, line, "expected \(width) fields, found \(reader.fieldCount)")
+                    problems.add(path, line, "expected \(width) fields, found \(reader.fieldCount)")
                     continue
                 }
                 guard let key = reader.string(keyColumn), let typeText = reader.string(typeColumn),
                     let name = reader.string(nameColumn)
                 else {
-                    problem(path, line, "the line is not UTF-8 text")
+                    problems.add(path, line, "the line is not UTF-8 text")
                     continue
                 }
                 var alias: String?
                 if let aliasColumn, !reader.isEmpty(aliasColumn) {
                     guard let text = reader.string(aliasColumn) else {
-                        problem(path, line, "the line is not UTF-8 text")
+                        problems.add(path, line, "the line is not UTF-8 text")
                         continue
                     }
                     alias = text
                 }
-                guard let type = EntityType(parsing: typeText) else {
-                    problem(path, line, "unknown entity type \(quoted(typeText)); use one of: \(EntityType.spellings)")
+                guard let type = EntityType(rawValue: typeText) ?? EntityType(parsing: typeText) else {
+                    problems.add(path, line, "unknown entity type \(quoted(typeText)); use one of: \(EntityType.spellings)")
                     continue
                 }
-                if (try? validateKey(key)) == nil {
-                    problem(path, line, PartnerGraphError.invalidKey(key).description)
+                if !Self.isValidKey(reader.field(keyColumn)) {
+                    problems.add(path, line, PartnerGraphError.invalidKey(key).description)
                     continue
                 }
                 if name.allSatisfy(\.isWhitespace) {
-                    problem(path, line, "the name of \(key) is empty")
+                    problems.add(path, line, "the name of \(key) is empty")
                     continue
                 }
-                if let first = nodeIndex[key] {
-                    problem(path, line, "the key \(quoted(key)) is already on line \(nodeLines[first])")
+                if let first = table.keys.find(reader.field(keyColumn)) {
+                    problems.add(path, line, "the key \(quoted(key)) is already on line \(table.nodeLines[first])")
                     continue
                 }
                 var existing: Int64?
-                if let known = stored[key] {
+                if let known = table.stored[key] {
                     if known.type != type {
-                        problem(path, line, "the database already holds \(key) as a \(known.type.rawValue), not a \(type.rawValue)")
+                        problems.add(path, line, "the database already holds \(key) as a \(known.type.rawValue), not a \(type.rawValue)")
                         continue
                     }
                     existing = known.id
                 }
-                nodeIndex[key] = nodes.count
-                nodeLines.append(Int32(clamping: line))
-                nodes.append(Node(key: key, type: type, name: name, alias: alias, existing: existing))
+                table.keys.insert(reader.field(keyColumn))
+                table.nodeLines.append(Int32(clamping: line))
+                table.nodeTypes.append(type)
+                table.nodeTypeNumbers.append(UInt8(NodeTable.number(of: type)))
+                table.nodes.append(.init(key: key, type: type, name: name, alias: alias, existing: existing))
             }
         } catch CSVReaderError.unterminatedQuote(let line) {
-            problem(path, line, "a quoted field is never closed")
+            problems.add(path, line, "a quoted field is never closed")
         }
         progress?(.init(phase: .readingNodes, done: reader.fileSize, total: reader.fileSize))
     }
 
-    mutating func readEdges(_ path: String) throws {
-        edgesFile = path
+    /// Reads and checks the edges file on a second thread while this one writes the entities,
+    /// then writes the relations; throws, having written nothing that is kept, on any problem.
+    mutating func importEdgesAndWrite(_ edgesPath: String?) throws -> CSVImportReport {
+        let reading = EdgeReading()
+        if let edgesPath {
+            let table = self.table, vocabulary = self.vocabulary
+            DispatchQueue.global(qos: .userInitiated).async {
+                reading.result = Result { try EdgeReader.read(edgesPath, table: table, vocabulary: vocabulary, reading: reading) }
+                reading.done.signal()
+            }
+        } else {
+            reading.done.signal()
+        }
+        // The nodes file's problems are known already; the entities are written only when
+        // there are none (and rolled back if the edges file has some).
+        var report = CSVImportReport()
+        var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary) : nil
+        var ids: [Int64] = []
+        if writer != nil { ids = try writer!.writeEntities(table.nodes, report: &report) }
+        // Wait for the edges, showing how far their reading has got.
+        while reading.done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            let read = reading.progress
+            progress?(.init(phase: .readingEdges, done: read.done, total: read.total))
+        }
+        let edges = try reading.result.get()
+        problems.append(edges.problems)
+        if problems.count > 0 {
+            throw CSVImportError.invalidFiles(problems: problems.problems, count: problems.count)
+        }
+        try writer!.writeRelations(edges, ids: ids, report: &report)
+        try writer!.finish()
+        return report
+    }
+}
+
+/// Reads and checks an edges file against a node table; runs on its own thread.
+private enum EdgeReader {
+    static func read(_ path: String, table: NodeTable, vocabulary: [RelationType], reading: EdgeReading) throws -> EdgeList {
+        var list = EdgeList()
         var reader = try CSVReader(path: path)
         defer { reader.close() }
-        guard let columns = try columns(
-            &reader, required: ["source", "type", "target"], optional: ["start", "end", "role", "date", "note"])
-        else { return }
+        guard let columns = try CSVBulkImporter.columns(
+            &reader, required: ["source", "type", "target"], optional: ["start", "end", "role", "date", "note"],
+            problems: &list.problems)
+        else { return list }
         let sourceColumn = columns["source"]!, typeColumn = columns["type"]!, targetColumn = columns["target"]!
         let startColumn = columns["start"], endColumn = columns["end"], dateColumn = columns["date"]
         let roleColumn = columns["role"], noteColumn = columns["note"]
         let width = columns.values.max()! + 1
-        edges.reserveCapacity(max(0, reader.fileSize / 40))
+        let typeNames = vocabulary.map { Array($0.name.utf8) }
+        // allowed[type][from][to], by the entity types' order in `EntityType.allCases`.
+        let entityTypes = EntityType.allCases
+        let allowed = vocabulary.map { type in entityTypes.map { from in entityTypes.map { to in type.allows(from: from, to: to) } } }
+        var typeIndex: [String: Int32] = [:]
+        for (index, type) in vocabulary.enumerated() { typeIndex[type.name] = Int32(index) }
+        list.edges.reserveCapacity(max(0, reader.fileSize / 40))
         do {
             while try reader.next() {
                 let line = reader.line
-                if edges.count % 65536 == 0 { progress?(.init(phase: .readingEdges, done: reader.bytesRead, total: reader.fileSize)) }
+                if list.edges.count % 65536 == 0 { reading.report(reader.bytesRead, of: reader.fileSize) }
                 guard reader.fieldCount >= width else {
-                    problem(path, line, "expected \(width) fields, found \(reader.fieldCount)")
-                    continue
-                }
-                guard let sourceKey = reader.string(sourceColumn), let targetKey = reader.string(targetColumn),
-                    let typeText = reader.string(typeColumn)
-                else {
-                    problem(path, line, "the line is not UTF-8 text")
+                    list.problems.add(path, line, "expected \(width) fields, found \(reader.fieldCount)")
                     continue
                 }
                 var ok = true
-                let source = endpoint(sourceKey, path: path, line: line, ok: &ok)
-                let target = endpoint(targetKey, path: path, line: line, ok: &ok)
-                guard let type = typeIndex[typeText] ?? typeIndex[RelationType.canonicalName(typeText)] else {
-                    problem(
+                func endpoint(_ column: Int) -> Int64?? {
+                    if let found = table.endpoint(reader.field(column)) { return found }
+                    guard let key = reader.string(column) else { return .some(nil) }
+                    list.problems.add(path, line, "no entity \(quoted(key)) in the nodes file or the database")
+                    ok = false
+                    return nil
+                }
+                let source = endpoint(sourceColumn), target = endpoint(targetColumn)
+                if source == .some(nil) || target == .some(nil) {
+                    list.problems.add(path, line, "the line is not UTF-8 text")
+                    continue
+                }
+                var typeMatch: Int32?
+                let typeBytes = reader.field(typeColumn)
+                for (index, name) in typeNames.enumerated() where name.count == typeBytes.count {
+                    if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, typeBytes.baseAddress!, typeBytes.count) == 0 }) {
+                        typeMatch = Int32(index)
+                        break
+                    }
+                }
+                guard let type = typeMatch ?? reader.string(typeColumn).flatMap({ typeIndex[RelationType.canonicalName($0)] }) else {
+                    guard let typeText = reader.string(typeColumn) else {
+                        list.problems.add(path, line, "the line is not UTF-8 text")
+                        continue
+                    }
+                    list.problems.add(
                         path, line,
                         "unknown relation type \(quoted(typeText)); known types: \(vocabulary.map(\.name).joined(separator: ", ")) "
                             + "(`partnergraph vocab add` defines a new one)")
@@ -258,30 +473,31 @@ private struct CSVBulkImporter {
                 }
                 func date(_ column: Int?, _ label: String) -> PackedDate {
                     guard let column, !reader.isEmpty(column) else { return 0 }
-                    if let packed = reader.withField(column, Self.parseDate) { return packed }
+                    if let packed = CSVBulkWriter.parseDate(reader.field(column)) { return packed }
                     let text = reader.string(column) ?? "?"
-                    problem(path, line, "invalid \(label) date \(quoted(text)): use YYYY, YYYY-MM or YYYY-MM-DD, with a day that exists")
+                    list.problems.add(path, line, "invalid \(label) date \(quoted(text)): use YYYY, YYYY-MM or YYYY-MM-DD, with a day that exists")
                     ok = false
                     return 0
                 }
                 let start = date(startColumn, "start"), end = date(endColumn, "end"), single = date(dateColumn, "")
-                guard ok, let source, let target else { continue }
-                if start != 0 && end != 0 && Self.upperBound(end) < Self.lowerBound(start) {
-                    problem(path, line, "the end date \(Self.format(end)) is before the start date \(Self.format(start))")
+                guard ok, let source = source ?? nil, let target = target ?? nil else { continue }
+                if start != 0 && end != 0 && CSVBulkWriter.upperBound(end) < CSVBulkWriter.lowerBound(start) {
+                    list.problems.add(
+                        path, line, "the end date \(CSVBulkWriter.format(end)) is before the start date \(CSVBulkWriter.format(start))")
                     continue
                 }
                 if single != 0 && (start != 0 || end != 0) {
-                    problem(path, line, "give either a date or a start and end, not both")
+                    list.problems.add(path, line, "give either a date or a start and end, not both")
                     continue
                 }
                 if source == target {
-                    problem(path, line, "an entity cannot be related to itself (\(sourceKey))")
+                    list.problems.add(path, line, "an entity cannot be related to itself (\(reader.string(sourceColumn) ?? "?"))")
                     continue
                 }
-                let relationType = vocabulary[Int(type)]
-                let fromType = entityType(source), toType = entityType(target)
-                if !relationType.allows(from: fromType, to: toType) {
-                    problem(
+                if !allowed[Int(type)][table.entityTypeNumber(source)][table.entityTypeNumber(target)] {
+                    let fromType = table.entityType(source), toType = table.entityType(target)
+                    let relationType = vocabulary[Int(type)]
+                    list.problems.add(
                         path, line,
                         PartnerGraphError.relationNotAllowed(
                             type: relationType.name, from: fromType, to: toType, sourceTypes: relationType.sourceTypes,
@@ -293,39 +509,30 @@ private struct CSVBulkImporter {
                 let role = roleColumn.flatMap { reader.isEmpty($0) ? nil : reader.string($0) }
                 let note = noteColumn.flatMap { reader.isEmpty($0) ? nil : reader.string($0) }
                 if role != nil || note != nil {
-                    extra = Int32(extras.count)
-                    extras.append((role, note))
+                    extra = Int32(list.extras.count)
+                    list.extras.append((role, note))
                 }
-                edges.append(Edge(
+                list.edges.append(.init(
                     source: source, target: target, start: start, end: end, date: single, type: type,
                     line: Int32(clamping: line), extra: extra))
             }
         } catch CSVReaderError.unterminatedQuote(let line) {
-            problem(path, line, "a quoted field is never closed")
+            list.problems.add(path, line, "a quoted field is never closed")
         }
-        progress?(.init(phase: .readingEdges, done: reader.fileSize, total: reader.fileSize))
+        reading.report(reader.fileSize, of: reader.fileSize)
+        sortAndCheckDuplicates(&list, nodeCount: table.nodes.count, path: path)
+        return list
     }
-
-    mutating func endpoint(_ key: String, path: String, line: Int, ok: inout Bool) -> Int64? {
-        if let index = nodeIndex[key] { return Int64(index) }
-        if let known = stored[key] { return -known.id }
-        problem(path, line, "no entity \(quoted(key)) in the nodes file or the database")
-        ok = false
-        return nil
-    }
-
-    func entityType(_ endpoint: Int64) -> EntityType {
-        endpoint >= 0 ? nodes[Int(endpoint)].type : storedTypes[-endpoint] ?? .organization
-    }
-
-    func role(_ edge: Edge) -> String { edge.extra < 0 ? "" : extras[Int(edge.extra)].role ?? "" }
 
     /// Sorts the relations by source, type and target (the order of the identity index, which
     /// makes its inserts appends) and reports the same relation given twice.
-    mutating func checkDuplicates() throws {
-        let extras = self.extras
-        func role(_ edge: Edge) -> String { edge.extra < 0 ? "" : extras[Int(edge.extra)].role ?? "" }
-        edges.sort { a, b in
+    ///
+    /// When every source is in the nodes file, a counting sort by source does most of the work
+    /// in one pass; each source's few relations are then sorted on the rest of the key.
+    static func sortAndCheckDuplicates(_ list: inout EdgeList, nodeCount: Int, path: String) {
+        let extras = list.extras
+        func role(_ edge: EdgeList.Edge) -> String { edge.extra < 0 ? "" : extras[Int(edge.extra)].role ?? "" }
+        func precedes(_ a: EdgeList.Edge, _ b: EdgeList.Edge) -> Bool {
             if a.source != b.source { return a.source < b.source }
             if a.type != b.type { return a.type < b.type }
             if a.target != b.target { return a.target < b.target }
@@ -334,58 +541,231 @@ private struct CSVBulkImporter {
             if a.extra < 0 && b.extra < 0 { return a.line < b.line }
             return (role(a), a.line) < (role(b), b.line)
         }
-        guard edges.count > 1 else { return }
-        for index in 1..<edges.count {
-            let a = edges[index - 1], b = edges[index]
+        let edges = list.edges
+        if edges.allSatisfy({ $0.source >= 0 }) {
+            var offsets = [Int](repeating: 0, count: nodeCount + 1)
+            for edge in edges { offsets[Int(edge.source) + 1] += 1 }
+            for index in 0..<nodeCount { offsets[index + 1] += offsets[index] }
+            let bucketStarts = offsets
+            var sorted = [EdgeList.Edge](unsafeUninitializedCapacity: edges.count) { buffer, count in
+                for edge in edges {
+                    let source = Int(edge.source)
+                    (buffer.baseAddress! + offsets[source]).initialize(to: edge)
+                    offsets[source] += 1
+                }
+                count = edges.count
+            }
+            sorted.withUnsafeMutableBufferPointer { buffer in
+                for node in 0..<nodeCount where bucketStarts[node + 1] - bucketStarts[node] > 1 {
+                    buffer[bucketStarts[node]..<bucketStarts[node + 1]].sort(by: precedes)
+                }
+            }
+            list.edges = sorted
+        } else {
+            list.edges.sort(by: precedes)
+        }
+        guard list.edges.count > 1 else { return }
+        for index in 1..<list.edges.count {
+            let a = list.edges[index - 1], b = list.edges[index]
             if a.source == b.source && a.type == b.type && a.target == b.target && a.start == b.start && a.date == b.date
                 && role(a) == role(b)
             {
-                problem(edgesFile, Int(b.line), "the same relation is already on line \(a.line)")
+                list.problems.add(path, Int(b.line), "the same relation is already on line \(a.line)")
             }
         }
     }
+}
 
-    // MARK: - Writing
+/// A multi-row INSERT: rows are bound as they come and written `batchSize` to a statement
+/// step, which spares SQLite most of its per-statement work (opening cursors, evaluating the
+/// `IN` list of a CHECK constraint into a temporary table, checking the schema): most of the
+/// cost of a small row. Parameter 1 is shared by every row (a timestamp); row `r`'s
+/// parameters start at `2 + r * width`. Use it with `OR FAIL` or `OR IGNORE`: with the
+/// default `OR ABORT`, SQLite must keep a statement journal (a copy of every page a statement
+/// touches) to undo a multi-row statement that fails half-way, which costs more than the
+/// batching saves. A failure aborts the whole import anyway.
+private struct BatchedInsert {
+    static let batchSize = 64
 
-    mutating func write() throws -> CSVImportReport {
-        var report = CSVImportReport()
-        let now = Timestamp.now()
-        let connection = db.sqliteConnection!
-        // The search queue's triggers would queue every new row; the import indexes its
-        // entities itself and queues only the entities it changes. The triggers are put back,
-        // unchanged, in the same transaction.
-        let triggers = try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%' AND tbl_name IN ('entity', 'alias', 'relation')")
+    let db: Database
+    let head: String
+    let width: Int
+    let row: (Int) -> String
+    let tail: String
+    let shared: (OpaquePointer) -> Void
+    private let full: Statement
+    private var pending: [Int] = []
+    /// The rows written so far (`sqlite3_changes`).
+    private(set) var changes = 0
+
+    init(
+        _ db: Database, head: String, width: Int, row: @escaping (Int) -> String, tail: String = "",
+        shared: @escaping (OpaquePointer) -> Void = { _ in }
+    ) throws {
+        self.db = db
+        self.head = head
+        self.width = width
+        self.row = row
+        self.tail = tail
+        self.shared = shared
+        full = try db.makeStatement(sql: Self.sql(head: head, width: width, row: row, tail: tail, count: Self.batchSize))
+        shared(full.sqliteStatement)
+        pending.reserveCapacity(Self.batchSize)
+    }
+
+    private static func sql(head: String, width: Int, row: (Int) -> String, tail: String, count: Int) -> String {
+        head + (0..<count).map { row(2 + $0 * width) }.joined(separator: ", ") + tail
+    }
+
+    /// Adds item `item`, bound by `bind(statement, first parameter, item)`.
+    mutating func add(_ item: Int, _ bind: (OpaquePointer, Int32, Int) -> Void) throws {
+        bind(full.sqliteStatement, Int32(2 + pending.count * width), item)
+        pending.append(item)
+        if pending.count == Self.batchSize {
+            try step(full.sqliteStatement)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes the rows of the last, partial batch.
+    mutating func flush(_ bind: (OpaquePointer, Int32, Int) -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let statement = try db.makeStatement(sql: Self.sql(head: head, width: width, row: row, tail: tail, count: pending.count))
+        let handle = statement.sqliteStatement
+        shared(handle)
+        for (position, item) in pending.enumerated() { bind(handle, Int32(2 + position * width), item) }
+        try step(handle)
+        pending.removeAll()
+    }
+
+    private mutating func step(_ handle: OpaquePointer) throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        changes += Int(sqlite3_changes(db.sqliteConnection))
+    }
+}
+
+/// Writes checked entities and relations with prepared statements stepped through the raw
+/// SQLite API.
+private struct CSVBulkWriter {
+    let db: Database
+    let progress: ((CSVImportProgress) -> Void)?
+    let vocabulary: [RelationType]
+    let connection: OpaquePointer
+    let now: String
+    /// The search queue's triggers, dropped for the import and put back, unchanged, by `finish()`.
+    let triggers: [Row]
+    var deferredIndexes: [String] = []
+
+    init(db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType]) throws {
+        self.db = db
+        self.progress = progress
+        self.vocabulary = vocabulary
+        connection = db.sqliteConnection!
+        now = Timestamp.now()
+        // The triggers would queue every new row; the import indexes its entities itself and
+        // queues only the entities it changes.
+        triggers = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%' AND tbl_name IN ('entity', 'alias', 'relation')")
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(String(trigger[0]).quotedDatabaseIdentifier)") }
+    }
 
-        // Entities.
+    /// The search-index text of an entity: ``SearchText/indexed(normalized:)``, with a fast
+    /// path for ASCII text (no Arabic clitics to strip; letters and digits are A–Z, a–z, 0–9).
+    static func searchText(_ texts: [String]) -> String {
+        var output: [UInt8] = []
+        for text in texts {
+            var text = text
+            let ascii = text.withUTF8 { bytes -> Bool in
+                guard CSVReader.isASCII(bytes) else { return false }
+                var inWord = false
+                for byte in bytes {
+                    let isWordByte = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    if isWordByte {
+                        if !inWord && !output.isEmpty { output.append(0x20) }
+                        output.append(byte)
+                    }
+                    inWord = isWordByte
+                }
+                return true
+            }
+            if !ascii {
+                let indexed = SearchText.indexed(normalized: [text])
+                if !indexed.isEmpty {
+                    if !output.isEmpty { output.append(0x20) }
+                    output.append(contentsOf: indexed.utf8)
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    mutating func writeEntities(_ nodes: [NodeTable.Node], report: inout CSVImportReport) throws -> [Int64] {
         var ids = [Int64](repeating: 0, count: nodes.count)
-        let insertEntity = try db.makeStatement(
-            sql: "INSERT INTO entity (key, type, name, name_normalized, name_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        // New entities get the ids SQLite would give them, set here so that rows can be written
+        // many to a statement.
+        var nextId = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM entity") ?? 0) + 1
+        let now = self.now
+        var insertEntity = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO entity (id, key, type, name, name_normalized, name_language, created_at, updated_at) VALUES ",
+            width: 6, row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3), ?\($0 + 4), ?\($0 + 5), ?1, ?1)" },
+            shared: { Self.bind($0, 1, now) })
+        // The search index is filled by one INSERT … SELECT at the end: FTS5 flushes the terms
+        // it holds in memory at every statement of the transaction, so rows inserted among the
+        // entity and alias statements would each cost a flush and a tiny segment to merge.
+        try db.execute(sql: "CREATE TEMP TABLE csv_import_search (rowid INTEGER PRIMARY KEY, names TEXT NOT NULL)")
+        var insertSearch = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO temp.csv_import_search (rowid, names) VALUES ", width: 2, row: { "(?\($0), ?\($0 + 1))" })
         let insertAlias = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, 'ar')")
-        let insertSearch = try db.makeStatement(sql: "INSERT INTO search_index (rowid, names, body) VALUES (?, ?, '')")
         let queueSearch = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (0, ?)")
-        // Folding names is the costly part of writing entities; it runs on every core first.
-        let folded = Self.fold(nodes)
+        // Into an empty entity table, the two secondary indexes are built after the load, by a
+        // sort, rather than updated row by row in random order.
+        let entitiesStored = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entity)") ?? false
+        if !entitiesStored && nodes.count > 10_000 {
+            let indexes = try Row.fetchAll(
+                db,
+                sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entity' AND name IN ('entity_by_normalized_name', 'entity_by_type')")
+            for index in indexes {
+                try db.execute(sql: "DROP INDEX \(String(index[0]).quotedDatabaseIdentifier)")
+                deferredIndexes.append(index[1])
+            }
+        }
+        var normalizedNames = [String](repeating: "", count: nodes.count)
+        var searchTexts = [String](repeating: "", count: nodes.count)
+        func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let node = nodes[index]
+            sqlite3_bind_int64(handle, base, ids[index])
+            Self.bind(handle, base + 1, node.key)
+            Self.bind(handle, base + 2, node.type.rawValue)
+            Self.bind(handle, base + 3, node.name)
+            Self.bind(handle, base + 4, normalizedNames[index])
+            Self.bind(handle, base + 5, guessLanguage(of: node.name))
+        }
+        func bindSearch(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            sqlite3_bind_int64(handle, base, ids[index] * 4)
+            Self.bind(handle, base + 1, searchTexts[index])
+        }
         for (index, node) in nodes.enumerated() {
             if index % 16384 == 0 { progress?(.init(phase: .writingEntities, done: index, total: nodes.count)) }
+            let normalizedName = NameNormalizer.normalize(node.name)
+            let normalizedAlias = node.alias.map(NameNormalizer.normalize)
             let id: Int64
-            let (normalizedName, normalizedAlias, searchText) = folded[index]
             if let existing = node.existing {
                 id = existing
                 report.entitiesMatched += 1
             } else {
-                let handle = insertEntity.sqliteStatement
-                Self.bind(handle, 1, node.key)
-                Self.bind(handle, 2, node.type.rawValue)
-                Self.bind(handle, 3, node.name)
-                Self.bind(handle, 4, normalizedName)
-                Self.bind(handle, 5, guessLanguage(of: node.name))
-                Self.bind(handle, 6, now)
-                Self.bind(handle, 7, now)
-                try step(handle)
-                id = sqlite3_last_insert_rowid(connection)
+                id = nextId
+                nextId += 1
+                ids[index] = id
+                normalizedNames[index] = normalizedName
+                try insertEntity.add(index, bindEntity)
                 report.entitiesAdded += 1
             }
             ids[index] = id
@@ -400,94 +780,100 @@ private struct CSVBulkImporter {
                 if aliasAdded { report.aliasesAdded += 1 }
             }
             if node.existing == nil {
-                let handle = insertSearch.sqliteStatement
-                sqlite3_bind_int64(handle, 1, id * 4)
-                Self.bind(handle, 2, searchText)
-                try step(handle)
+                searchTexts[index] = Self.searchText([node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
+                try insertSearch.add(index, bindSearch)
             } else if aliasAdded {
                 let handle = queueSearch.sqliteStatement
                 sqlite3_bind_int64(handle, 1, id)
                 try step(handle)
             }
         }
+        try insertEntity.flush(bindEntity)
+        try insertSearch.flush(bindSearch)
+        try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
+        try db.execute(sql: "DROP TABLE temp.csv_import_search")
+        return ids
+    }
 
-        // Relations.
+    mutating func writeRelations(_ list: EdgeList, ids: [Int64], report: inout CSVImportReport) throws {
         let hadRelations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation)") ?? false
         // On an empty relation table, building the incoming-relation index once after the load
         // (a sort) is much faster than updating it a million times in random order.
-        var deferredIndexes: [String] = []
-        if !hadRelations && edges.count > 10_000 {
-            deferredIndexes = try String.fetchAll(
+        if !hadRelations && list.edges.count > 10_000 {
+            deferredIndexes += try String.fetchAll(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'relation' AND name = 'relation_by_target'")
             try db.execute(sql: "DROP INDEX IF EXISTS relation_by_target")
         }
-        let insertRelation = try db.makeStatement(
-            sql: """
-                INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
-        let handle = insertRelation.sqliteStatement
-        let typeNames = vocabulary.map(\.name)
-        Self.bind(handle, 9, now)
-        Self.bind(handle, 10, now)
+        let columns = "INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at) VALUES "
+        let now = self.now
+        // OR IGNORE skips a relation already stored, as ON CONFLICT DO NOTHING does (the identity
+        // index is the table's one uniqueness constraint, and the NOT NULL columns are always
+        // bound), and unlike it lets a multi-row statement run without a statement journal.
+        var insert = try BatchedInsert(
+            db, head: "INSERT OR IGNORE" + columns.dropFirst("INSERT".count), width: 7,
+            row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ", NULL, ?1, ?1)" },
+            shared: { Self.bind($0, 1, now) })
+        let single = try db.makeStatement(sql: columns + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, ?1) ON CONFLICT DO NOTHING")
+        let singleHandle = single.sqliteStatement
+        Self.bind(singleHandle, 1, now)
+        // The type names, bound without a copy: they outlive every step.
+        let typeNames = vocabulary.map { strdup($0.name)! }
+        defer { typeNames.forEach { free($0) } }
+        let typeLengths = vocabulary.map { Int32($0.name.utf8.count) }
+        let extras = list.extras
+        let edges = list.edges
+
+        /// Binds the seven columns of edge `index` from parameter `base` on.
+        func bindRow(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let edge = edges[index]
+            sqlite3_bind_int64(handle, base, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
+            sqlite3_bind_text(handle, base + 1, typeNames[Int(edge.type)], typeLengths[Int(edge.type)], nil)
+            sqlite3_bind_int64(handle, base + 2, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
+            Self.bind(handle, base + 3, edge.extra >= 0 ? extras[Int(edge.extra)].role : nil)
+            Self.bindDate(handle, base + 4, edge.start)
+            Self.bindDate(handle, base + 5, edge.end)
+            Self.bindDate(handle, base + 6, edge.date)
+        }
+
+        var batched = 0
         for (index, edge) in edges.enumerated() {
             if index % 65536 == 0 { progress?(.init(phase: .writingRelations, done: index, total: edges.count)) }
-            sqlite3_bind_int64(handle, 1, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
-            Self.bind(handle, 2, typeNames[Int(edge.type)])
-            sqlite3_bind_int64(handle, 3, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
-            Self.bindDate(handle, 5, edge.start)
-            Self.bindDate(handle, 6, edge.end)
-            Self.bindDate(handle, 7, edge.date)
-            if edge.extra >= 0 {
-                let extra = extras[Int(edge.extra)]
-                Self.bind(handle, 4, extra.role)
-                Self.bind(handle, 8, extra.note)
-            } else {
-                sqlite3_bind_null(handle, 4)
-                sqlite3_bind_null(handle, 8)
+            let note = edge.extra >= 0 ? extras[Int(edge.extra)].note : nil
+            guard let note else {
+                try insert.add(index, bindRow)
+                batched += 1
+                continue
             }
-            try step(handle)
+            // A relation with a note is searchable: it goes in alone, to queue its id.
+            bindRow(singleHandle, 2, index)
+            Self.bind(singleHandle, 9, note)
+            try step(singleHandle)
             if sqlite3_changes(connection) > 0 {
                 report.relationsAdded += 1
-                if edge.extra >= 0 && extras[Int(edge.extra)].note != nil {
-                    let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (2, ?)")
-                    try queue.execute(arguments: [sqlite3_last_insert_rowid(connection)])
-                }
+                let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (2, ?)")
+                try queue.execute(arguments: [sqlite3_last_insert_rowid(connection)])
             } else {
                 report.relationsMatched += 1
             }
         }
-        progress?(.init(phase: .indexing, done: 0, total: 1))
-        if !deferredIndexes.isEmpty {
-            // Let SQLite sort with a second thread while it builds the index.
-            try db.execute(sql: "PRAGMA threads = 2")
-            for sql in deferredIndexes { try db.execute(sql: sql) }
-        }
-        for trigger in triggers { try db.execute(sql: trigger[1]) }
-        progress?(.init(phase: .indexing, done: 1, total: 1))
-        return report
+        try insert.flush(bindRow)
+        report.relationsAdded += insert.changes
+        report.relationsMatched += batched - insert.changes
     }
 
-    /// Each node's folded name, folded alias and search-index text, computed in parallel.
-    static func fold(_ nodes: [Node]) -> [(String, String?, String)] {
-        let chunks = max(1, min(8, nodes.count / 4096))
-        let results = FoldedChunks(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (nodes.count * chunk / chunks)..<(nodes.count * (chunk + 1) / chunks)
-            results.store(chunk, nodes[range].map { node in
-                let name = NameNormalizer.normalize(node.name)
-                let alias = node.alias.map(NameNormalizer.normalize)
-                return (name, alias, SearchText.indexed(normalized: [node.key.lowercased(), name, alias ?? ""]))
-            })
-        }
-        return results.joined()
+    /// Builds the indexes put off during the load and puts the search triggers back.
+    func finish() throws {
+        progress?(.init(phase: .indexing, done: 0, total: 1))
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+        for trigger in triggers { try db.execute(sql: trigger[1]) }
+        progress?(.init(phase: .indexing, done: 1, total: 1))
     }
 
     func step(_ handle: OpaquePointer) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
     }
 
@@ -542,7 +928,7 @@ private struct CSVBulkImporter {
             }
             return value
         }
-        guard [4, 7, 10].contains(bytes.count), let year = number(0, 4), year >= 1 else { return nil }
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10, let year = number(0, 4), year >= 1 else { return nil }
         var month = 0, day = 0
         if bytes.count >= 7 {
             guard bytes[4] == UInt8(ascii: "-"), let m = number(5, 2), (1...12).contains(m) else { return nil }
@@ -573,20 +959,4 @@ private struct CSVBulkImporter {
         if day > 0 { text += "-" + zeroPadded(day, width: 2) }
         return text
     }
-}
-
-/// The per-chunk results of ``CSVBulkImporter/fold(_:)``; each chunk is written by one thread.
-private final class FoldedChunks: @unchecked Sendable {
-    private var chunks: [[(String, String?, String)]]
-    private let lock = NSLock()
-
-    init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-    func store(_ index: Int, _ values: [(String, String?, String)]) {
-        lock.lock()
-        chunks[index] = values
-        lock.unlock()
-    }
-
-    func joined() -> [(String, String?, String)] { chunks.flatMap { $0 } }
 }

@@ -9,7 +9,8 @@ enum EntityResolver {
     ///   or ``PartnerGraphError/ambiguousEntity(_:candidates:)`` listing every match.
     static func resolve(_ text: String, in db: Database) throws -> Entity {
         // Raw SQL: the query interface's generic machinery costs a fresh process more than the query.
-        if let entity = try Entity.fetchOne(db, sql: "SELECT * FROM entity WHERE key = ?", arguments: [text]) {
+        let byKey = try db.cachedStatement(sql: "SELECT * FROM entity WHERE key = ?")
+        if let entity = try Entity.fetchOne(byKey, arguments: [text]) {
             return entity
         }
         let normalized = NameNormalizer.normalize(text)

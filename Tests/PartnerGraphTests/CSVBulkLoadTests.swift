@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PartnerGraph
+
+/// The fast paths of the CSV bulk import: the byte-level reader, the rollback-journal load of a
+/// new file, and the deferred indexes of a large load.
+struct CSVBulkLoadTests {
+    /// A graph large enough for the deferred-index path (more than 10,000 nodes and relations).
+    private func writeLargeGraph(in folder: URL, brokenLine: Bool = false) throws -> (nodes: String, edges: String) {
+        var nodes = "key,type,name,alias_ar\n"
+        for index in 0..<12_000 {
+            nodes += "org-\(index),organization,Org Number \(index),\(index % 5 == 0 ? "منظمة \(index)" : "")\n"
+        }
+        var edges = "source,type,target,start,end\n"
+        for offset in [1, 38] {
+            for source in stride(from: 11_999, through: 0, by: -1) {
+                edges += "org-\(source),partner_of,org-\((source + offset) % 12_000),\(1990 + source % 30),\n"
+            }
+        }
+        if brokenLine { edges += "org-1,partner_of,org-999999,,\n" }
+        let nodesURL = folder.appendingPathComponent("nodes.csv"), edgesURL = folder.appendingPathComponent("edges.csv")
+        try nodes.write(to: nodesURL, atomically: true, encoding: .utf8)
+        try edges.write(to: edgesURL, atomically: true, encoding: .utf8)
+        return (nodesURL.path, edgesURL.path)
+    }
+
+    @Test("a large import into a new file is complete, indexed, searchable, and leaves the file in WAL mode")
+    func largeImportIntoANewFile() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try writeLargeGraph(in: folder)
+        let path = folder.appendingPathComponent("graph.sqlite").path
+        let store = try PartnerGraphStore(path: path)
+        let report = try store.importCSV(nodes: files.nodes, edges: files.edges)
+        #expect(report.entitiesAdded == 12_000)
+        #expect(report.aliasesAdded == 2_400)
+        #expect(report.relationsAdded == 24_000)
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") == report.relationsAdded)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+            for name in ["relation_identity", "relation_by_target", "entity_by_normalized_name", "entity_by_type"] {
+                #expect(indexes.contains(name), "index \(name) is missing after the import")
+            }
+            let triggers = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%'")
+            #expect(triggers == 12, "the search-queue triggers are not all back")
+        }
+        #expect(try store.search(SearchQuery("منظمة 10")).hits.contains { $0.key == "org-10" })
+        #expect(try store.search(SearchQuery("Number 11999")).hits.first?.key == "org-11999")
+        #expect(try store.profile(of: "org number 42").key == "org-42")
+    }
+
+    @Test("a failed import into a new file writes nothing and leaves it in WAL mode")
+    func failedImportIntoANewFile() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try writeLargeGraph(in: folder, brokenLine: true)
+        let path = folder.appendingPathComponent("graph.sqlite").path
+        let store = try PartnerGraphStore(path: path)
+        #expect(throws: CSVImportError.self) { try store.importCSV(nodes: files.nodes, edges: files.edges) }
+        let queue = try DatabaseQueue(path: path)
+        let (mode, entities, indexed) = try queue.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "SELECT count(*) FROM entity"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index")
+            )
+        }
+        #expect(mode == "wal")
+        #expect(entities == 0)
+        #expect(indexed == 0)
+    }
+
+    @Test("the reader splits records across buffer refills, quoted fields, CRLF and blank lines", arguments: [1, 3, 16, 1 << 20])
+    func readerAcrossChunks(chunkSize: Int) throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("x.csv")
+        let text = "a,b,c\r\n\n\"q,1\",\"say \"\"hi\"\"\",\"two\nlines\"\nplain,ünïcode,\nlast,row,no-newline"
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        var reader = try CSVReader(path: url.path, chunkSize: chunkSize)
+        defer { reader.close() }
+        var records: [[String]] = []
+        var lines: [Int] = []
+        while try reader.next() {
+            records.append((0..<reader.fieldCount).map { reader.string($0) ?? "<not UTF-8>" })
+            lines.append(reader.line)
+        }
+        #expect(records == [["a", "b", "c"], ["q,1", "say \"hi\"", "two\nlines"], ["plain", "ünïcode", ""], ["last", "row", "no-newline"]])
+        #expect(lines == [1, 3, 5, 6])
+    }
+}
