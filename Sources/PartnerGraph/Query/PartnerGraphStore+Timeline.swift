@@ -34,10 +34,23 @@ extension PartnerGraphStore {
                 }
             }
             var relationSQL = """
-                SELECT id, source_id, target_id FROM relation
+                SELECT id, source_id, target_id, start_date, end_date, date FROM relation
                 WHERE (start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)
                 """
-            var arguments: StatementArguments = []
+            // ?1 is the entity, ?2 and ?3 the window.
+            var arguments: [(any DatabaseValueConvertible)?] = [nil, nil, nil]
+            if query.from != nil || query.to != nil {
+                // Dates are stored as written, YYYY first, so a window of whole years is a text
+                // range: it lets SQLite skip most rows, and `keep` then applies the exact window.
+                let low = query.from.map { zeroPadded($0.year, width: 4) } ?? ""
+                let high = query.to.map { zeroPadded($0.year + 1, width: 4) } ?? "~"
+                relationSQL += """
+                     AND ((start_date >= ?2 AND start_date < ?3) OR (end_date >= ?2 AND end_date < ?3)
+                          OR (date >= ?2 AND date < ?3))
+                    """
+                arguments[1] = low
+                arguments[2] = high
+            }
             if let name = query.entity {
                 let entity = try EntityResolver.resolve(name, in: db)
                 focus = entity
@@ -54,7 +67,7 @@ extension PartnerGraphStore {
                     arguments: [entity.id])
                 for other in related where other.id != entity.id { addEntity(other) }
                 relationSQL += " AND (source_id = ?1 OR target_id = ?1)"
-                arguments = [entity.id]
+                arguments[0] = entity.id
             } else {
                 for entity in try Entity.fetchAll(
                     db, sql: "SELECT * FROM entity WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
@@ -62,8 +75,13 @@ extension PartnerGraphStore {
                     addEntity(entity)
                 }
             }
-            let rows = try Row.fetchCursor(db, sql: relationSQL, arguments: arguments)
+            // SQLite counts parameters up to the highest number the statement uses.
+            let used = query.from != nil || query.to != nil ? 3 : (focus != nil ? 1 : 0)
+            let rows = try Row.fetchCursor(db, sql: relationSQL, arguments: StatementArguments(Array(arguments.prefix(used))))
             while let row = try rows.next() {
+                let dates = (keep(row[3]), keep(row[4]), keep(row[5]))
+                // Names and citations are read only for the relations that make the cut.
+                if dates.0 == nil && dates.1 == nil && dates.2 == nil { continue }
                 let hop = try builder.hop(relation: row[0], from: row[1], to: row[2])
                 let line = "\(hop.from.name) \(hop.phrase) \(hop.to.name)" + (hop.role.map { " (\($0))" } ?? "")
                 if let date = keep(hop.date) { entries.append(.init(date: date, kind: .relation, relation: hop, summary: line)) }
