@@ -127,3 +127,24 @@ func validatePeriod(start: PartialDate?, end: PartialDate?) throws {
         throw PartnerGraphError.endBeforeStart(start: start, end: end)
     }
 }
+
+/// A fact that happened on one date or over a period, such as a relation.
+public protocol DatedFact {
+    /// The single date, for a fact that happened once.
+    var date: PartialDate? { get }
+    var start: PartialDate? { get }
+    var end: PartialDate? { get }
+}
+
+extension DatedFact {
+    /// The dates as one phrase: `2024-03-25`, `2022–2024`, `since 2024-03`, `until 2020`.
+    public var dateSummary: String? {
+        if let date { return date.description }
+        switch (start, end) {
+        case let (start?, end?): return "\(start)–\(end)"
+        case let (start?, nil): return "since \(start)"
+        case let (nil, end?): return "until \(end)"
+        default: return nil
+        }
+    }
+}

@@ -27,7 +27,7 @@ public struct CitationView: Codable, Hashable, Sendable {
 ///  "target": {"key": "icesco", ...}, "other": {...}, "role": "Director-General",
 ///  "start": "2021", "end": null, "date": null, "note": null, "citations": [...]}
 /// ```
-public struct RelationView: Codable, Hashable, Sendable {
+public struct RelationView: Codable, Hashable, Sendable, DatedFact {
     /// Which way the relation points from the entity it is seen from.
     public enum Direction: String, Codable, Sendable {
         case outgoing, incoming

@@ -50,7 +50,7 @@ public struct PathQuery: Hashable, Sendable {
 ///  "forward": false, "phrase": "headed by", "forward_phrase": "heads", "symmetric": false,
 ///  "role": "President", "start": null, "end": null, "date": null, "note": null, "citations": [...]}
 /// ```
-public struct PathHop: Codable, Hashable, Sendable {
+public struct PathHop: Codable, Hashable, Sendable, DatedFact {
     public var relationId: Int64
     /// The relation type's name: `heads`.
     public var type: String
@@ -82,17 +82,6 @@ public struct PathHop: Codable, Hashable, Sendable {
         case type, from, to, forward, phrase, symmetric, role, start, end, date, note, citations
         case relationId = "relation_id"
         case forwardPhrase = "forward_phrase"
-    }
-
-    /// The relation's dates as one phrase: `2024-03-25`, `2022–2024`, `since 2024-03`, `until 2020`.
-    public var dateSummary: String? {
-        if let date { return date.description }
-        switch (start, end) {
-        case let (start?, end?): return "\(start)–\(end)"
-        case let (start?, nil): return "since \(start)"
-        case let (nil, end?): return "until \(end)"
-        default: return nil
-        }
     }
 }
 

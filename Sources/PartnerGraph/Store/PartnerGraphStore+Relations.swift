@@ -188,15 +188,4 @@ extension RelationView {
         if let dates = dateSummary { text += " (\(dates))" }
         return text
     }
-
-    /// The relation's dates as one phrase: `2024-03-25`, `2022–2024`, `since 2024-03`, `until 2020`.
-    public var dateSummary: String? {
-        if let date { return date.description }
-        switch (start, end) {
-        case let (start?, end?): return "\(start)–\(end)"
-        case let (start?, nil): return "since \(start)"
-        case let (nil, end?): return "until \(end)"
-        default: return nil
-        }
-    }
 }
