@@ -205,3 +205,71 @@ struct EndToEndTests {
                 CommandLine.run(["list", "--json", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }
+
+/// The connection and picture commands, run as a user would.
+@Suite(.serialized)
+struct ConnectionCommandTests {
+    @Test("path exits 1 and names the limit when there is no connection")
+    func noPath() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("x.sqlite").path
+        try CommandLine.run(["example", "--db", db])
+        let found = try CommandLine.run(["path", "Salim M. AlMalik", "Sahiba Gafarova", "--db", db])
+        #expect(found.status == 0)
+        #expect(found.stdout.hasPrefix("2 relations:"))
+        let none = try CommandLine.run(["path", "ICESCO", "UNFCCC", "--relation", "heads", "--db", db])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no path from \"ICESCO\" (icesco) to \"UNFCCC\" (unfccc)"))
+        #expect(none.stderr.contains("--relation heads"))
+        let json = try CommandLine.run(["path", "Salim M. AlMalik", "Sahiba Gafarova", "--json", "--db", db])
+        let paths = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(paths?.first?["length"] as? Int == 2)
+    }
+
+    @Test("CSV import loads the benchmark format, and a file with errors writes nothing and names file and line")
+    func csvImport() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("csv.sqlite").path
+        let nodes = folder.appendingPathComponent("nodes.csv")
+        let edges = folder.appendingPathComponent("edges.csv")
+        try "key,type,name,alias_ar\norg-1,organization,Gulf Energy Council,مجلس الطاقة\nper-1,person,Anna Bakr,\nplc-1,place,Baku,باكو\n"
+            .write(to: nodes, atomically: true, encoding: .utf8)
+        try "source,type,target,start,end\nper-1,works_for,org-1,2001-02-03,\norg-1,located_in,plc-1,,\n"
+            .write(to: edges, atomically: true, encoding: .utf8)
+        let loaded = try CommandLine.run(["import", "--nodes", nodes.path, "--edges", edges.path, "--db", db])
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        #expect(!loaded.stderr.contains("\r"), "no progress bar when not on a terminal")
+        #expect(try CommandLine.run(["show", "مجلس الطاقة", "--db", db]).stdout.contains("Anna Bakr (per-1)"))
+
+        let bad = folder.appendingPathComponent("bad-edges.csv")
+        try "source,type,target,start,end\nper-1,works_for,org-2,,\nper-1,befriends,org-1,,\nper-1,works_for,org-1,2024-02-30,\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let fresh = folder.appendingPathComponent("fresh.sqlite").path
+        let refused = try CommandLine.run(["import", "--nodes", nodes.path, "--edges", bad.path, "--db", fresh])
+        #expect(refused.status == 1)
+        for line in [2, 3, 4] {
+            #expect(refused.stderr.contains("bad-edges.csv:\(line)"), "stderr was: \(refused.stderr)")
+        }
+        #expect(try CommandLine.run(["list", "--json", "--db", fresh]).stdout.filter { !$0.isWhitespace } == "[]")
+    }
+
+    @Test("render writes an SVG with the entities' names, and refuses an unknown format")
+    func render() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("r.sqlite").path
+        let svg = folder.appendingPathComponent("icesco.svg")
+        try CommandLine.run(["example", "--db", db])
+        let drawn = try CommandLine.run(["render", "--around", "الإيسيسكو", "--depth", "1", "-o", svg.path, "--db", db])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        #expect(text.contains("<svg"))
+        #expect(text.contains("Salim M. AlMalik"))
+        #expect(text.contains("الدكتور سالم بن محمد المالك"))
+        let refused = try CommandLine.run(["render", "-o", folder.appendingPathComponent("x.bmp").path, "--db", db])
+        #expect(refused.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.bmp").path))
+    }
+}

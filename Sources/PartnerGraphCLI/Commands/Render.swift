@@ -58,8 +58,9 @@ extension PartnerGraphCommand {
         @Option(help: "Edge labels: auto, none, type (the relation), full (with role and dates). auto: full up to 150 relations, none above.")
         var labels: RenderStyle.LabelDetail = .auto
 
-        @Option(help: "Names to show: en, ar, or both (English over Arabic).")
-        var lang: RenderStyle.NameLanguage = .en
+        // Arabic and English names stand side by side in PartnerGraph's pictures unless asked otherwise.
+        @Option(help: "Names to show: en, ar, or both (English over Arabic, the default).")
+        var lang: RenderStyle.NameLanguage = .both
 
         @Option(help: "The title. Default: the selection, its size and the date drawn.")
         var title: String?
