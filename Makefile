@@ -31,8 +31,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-release:
-	$(MAKE) build CONFIG=release
+# A release binary with the Swift runtime linked in: it needs only the system's libsqlite3 and
+# Graphviz libraries, wherever it is copied.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # Regenerates the schema and example embedded in the binary from schema/ and examples/.
 embed:
