@@ -16,7 +16,7 @@ struct NameNormalizerFastPathTests {
 
     @Test("random ASCII strings fold the same on both paths")
     func randomASCII() {
-        var generator = FastPathRandom(seed: 42)
+        var generator = SplitMix(seed: 42)
         let alphabet = Array("aZ09 \t\n\r\u{0B}\u{0C}\u{1C}\u{1F}.-_,'\"()&/ÀQ".unicodeScalars.filter(\.isASCII))
         for _ in 0..<5000 {
             let length = Int(generator.next() % 24)
@@ -41,7 +41,7 @@ struct NameNormalizerFastPathTests {
 
     @Test("mixed strings made of ASCII and non-ASCII pieces fold the same through normalize")
     func randomMixed() {
-        var generator = FastPathRandom(seed: 7)
+        var generator = SplitMix(seed: 7)
         let pieces = ["a", "B", " ", "\t", "é", "E\u{0301}", "أ", "ى", "ة", "ـ", "\u{064E}", "-", "9", "  ", "\u{200C}", "ß"]
         for _ in 0..<3000 {
             var text = ""
@@ -50,18 +50,5 @@ struct NameNormalizerFastPathTests {
             #expect(NameNormalizer.normalize(text) == expected, "for \(text.debugDescription)")
             if let fast = NameNormalizer.normalizeASCII(text) { #expect(fast == expected) }
         }
-    }
-}
-
-/// A small deterministic generator, so that a failure can be replayed.
-private struct FastPathRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
