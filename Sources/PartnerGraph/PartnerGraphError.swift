@@ -27,7 +27,6 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
     case invalidKey(String)
     case emptyName
     case nulCharacter(field: String)
-    case unknownEntityType(String)
     case unknownRelationType(String, known: [String])
     case relationNotAllowed(type: String, from: EntityType, to: EntityType, sourceTypes: [EntityType], targetTypes: [EntityType])
     case duplicateRelation(description: String)
@@ -45,7 +44,6 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
     case entityHasRelations(String, count: Int)
     case sourceNotFound(String, known: [String])
     case duplicateSource(String)
-    case sourceInUse(String, citations: Int)
     case notADatabase(path: String)
     case newerSchema(path: String, version: Int, supported: Int)
     case readOnlyDatabase(path: String)
@@ -79,8 +77,6 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
             return "a name cannot be empty"
         case let .nulCharacter(field):
             return "the \(field) contains a NUL character (\\0), which PartnerGraph cannot store; remove it"
-        case let .unknownEntityType(text):
-            return "unknown entity type \(quoted(text)); use one of: \(EntityType.spellings)"
         case let .unknownRelationType(name, known):
             return "unknown relation type \(quoted(name)); known types: \(known.joined(separator: ", ")) (`partnergraph vocab add` defines a new one)"
         case let .relationNotAllowed(type, from, to, sourceTypes, targetTypes):
@@ -120,8 +116,6 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
                 + (known.isEmpty ? "; register it with `partnergraph source add`" : "; known sources: \(known.joined(separator: ", "))")
         case let .duplicateSource(key):
             return "a source with key \(quoted(key)) already exists; `partnergraph source show \(key)` shows it"
-        case let .sourceInUse(key, citations):
-            return "the source \(key) is cited \(citations) times"
         case let .notADatabase(path):
             return "\(path) is not a PartnerGraph database (not an SQLite file); pass another --db, or move the file away to start a new one"
         case let .newerSchema(path, version, supported):

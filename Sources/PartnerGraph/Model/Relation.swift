@@ -82,11 +82,3 @@ extension Relation: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 }
-
-/// Dated, citable facts share their date fields.
-extension Relation {
-    /// Whether the relation has ended by `date`: its end lies wholly before it.
-    public func hasEnded(before date: PartialDate) -> Bool {
-        endDate.map { $0.endsBefore(date) } ?? false
-    }
-}

@@ -60,7 +60,15 @@ enum DateWindow {
         }
     }
 
-    /// Whether a relation with these stored dates is in force at some time within `date`.
+    /// Whether a fact with these dates is in force at some time within `asOf`: it has not
+    /// started after `asOf` ends, nor ended before `asOf` starts. A fact without dates always is.
+    static func inForce(start: PartialDate?, end: PartialDate?, date: PartialDate?, at asOf: PartialDate) -> Bool {
+        if let begin = start ?? date, asOf.endsBefore(begin) { return false }
+        if let end, end.endsBefore(asOf) { return false }
+        return true
+    }
+
+    /// The same rule on dates as stored, for the traversal loop, which reads them as text.
     static func inForce(start: String?, end: String?, date: String?, at asOf: PartialDate) -> Bool {
         let text = asOf.description
         if let begin = start ?? date, lowerBound(begin) > upperBound(text) { return false }

@@ -134,11 +134,9 @@ struct RenderSelector {
     func keeps(_ relation: RelationRow) -> Bool {
         if !relationTypes.isEmpty && !relationTypes.contains(relation.type) { return false }
         if let citedRelations, !citedRelations.contains(relation.id) { return false }
-        if let asOf = selection.asOf {
-            // Precision-aware: a relation that started in 2022 is in force on 2022-06-01.
-            if let start = relation.start, asOf.endsBefore(start) { return false }
-            if let date = relation.date, asOf.endsBefore(date) { return false }
-            if let end = relation.end, end.endsBefore(asOf) { return false }
+        // Precision-aware: a relation that started in 2022 is in force on 2022-06-01.
+        if let asOf = selection.asOf, !DateWindow.inForce(start: relation.start, end: relation.end, date: relation.date, at: asOf) {
+            return false
         }
         return true
     }
@@ -146,9 +144,8 @@ struct RenderSelector {
     /// Whether an entity passes the type and as-of filters (an entity that did not yet exist is left out).
     func keeps(_ entity: EntityRow) -> Bool {
         if !entityTypes.isEmpty && !entityTypes.contains(entity.type) { return false }
-        if let asOf = selection.asOf {
-            if let date = entity.date, asOf.endsBefore(date) { return false }
-            if let start = entity.start, asOf.endsBefore(start) { return false }
+        if let asOf = selection.asOf, !DateWindow.inForce(start: entity.start, end: nil, date: entity.date, at: asOf) {
+            return false
         }
         return true
     }

@@ -33,7 +33,7 @@ extension PartnerGraphStore {
             var request = Entity.all()
             if let type { request = request.filter(Entity.Columns.type == type.rawValue) }
             if let kind { request = request.filter(Column("kind") == kind) }
-            let entities = try request.order(Entity.Columns.key).fetchAll(db)
+            let entities = try request.fetchAll(db)
             let aliases = try Self.aliasesByEntity(in: db)
             let degrees = try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
