@@ -43,15 +43,62 @@ struct CSVBulkLoadTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") == report.relationsAdded)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
-            for name in ["relation_identity", "relation_by_target", "entity_by_normalized_name", "entity_by_type"] {
+            for name in ["relation_identity", "entity_by_normalized_name", "entity_by_type"] {
                 #expect(indexes.contains(name), "index \(name) is missing after the import")
             }
+            #expect(try Int.fetchOne(db, sql: CSVImportTests.incomingMismatchSQL) == 0, "relation_incoming must hold exactly the relations")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM relation_incoming") == report.relationsAdded)
             let triggers = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%'")
             #expect(triggers == 12, "the search-queue triggers are not all back")
+            let incomingTriggers = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'relation_incoming_%'")
+            #expect(incomingTriggers == 3, "relation_incoming's triggers are not all back")
         }
         #expect(try store.search(SearchQuery("منظمة 10")).hits.contains { $0.key == "org-10" })
         #expect(try store.search(SearchQuery("Number 11999")).hits.first?.key == "org-11999")
         #expect(try store.profile(of: "org number 42").key == "org-42")
+    }
+
+    @Test("the search index built on another thread replaces the empty one, even on a connection that searched before")
+    func detachedSearchIndex() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try writeLargeGraph(in: folder)
+        let store = try PartnerGraphStore(path: folder.appendingPathComponent("graph.sqlite").path)
+        // This connection reads the empty index first: FTS5 caches its structure per connection.
+        #expect(try store.search(SearchQuery("Number")).hits.isEmpty)
+        try store.importCSV(nodes: files.nodes, edges: files.edges)
+        #expect(try store.search(SearchQuery("Number 11999")).hits.first?.key == "org-11999")
+        #expect(try store.search(SearchQuery("منظمة 10")).hits.contains { $0.key == "org-10" })
+        let (check, rows) = try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+            return ("ok", try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index"))
+        }
+        #expect(check == "ok")
+        #expect(rows == 12_000)
+        // Later edits are indexed as usual.
+        try store.addEntity(NewEntity(type: .organization, name: "Zanzibar Heritage Fund"))
+        #expect(try store.search(SearchQuery("Zanzibar")).hits.first?.key == "zanzibar-heritage-fund")
+        #expect(try store.search(SearchQuery("Number 11998")).hits.first?.key == "org-11998")
+    }
+
+    @Test("relations between entities stored by an earlier import fill relation_incoming through SQLite's sort")
+    func relationsBetweenStoredEntities() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try writeLargeGraph(in: folder)
+        let store = try PartnerGraphStore(path: folder.appendingPathComponent("graph.sqlite").path)
+        try store.importCSV(nodes: files.nodes, edges: nil)
+        let report = try store.importCSV(nodes: nil, edges: files.edges)
+        #expect(report.relationsAdded == 24_000)
+        let (mismatches, entries) = try store.writer.read { db in
+            (try Int.fetchOne(db, sql: CSVImportTests.incomingMismatchSQL), try Int.fetchOne(db, sql: "SELECT count(*) FROM relation_incoming"))
+        }
+        #expect(mismatches == 0)
+        #expect(entries == 24_000)
+        // Keys were numbered in key order: org-0, org-1, org-10, org-100, …
+        let first = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY id LIMIT 4") }
+        #expect(first == ["org-0", "org-1", "org-10", "org-100"])
+        #expect(try store.neighbors(NeighborQuery(entity: "org-5", depth: 1)).neighbors.count == 4)
     }
 
     @Test("a failed import into a new file writes nothing and leaves it in WAL mode")

@@ -28,8 +28,11 @@ struct SchemaTests {
         let path = folder.appendingPathComponent("g.sqlite").path
         #expect(try PartnerGraphStore(path: path).recordedSchemaVersion() == PartnerGraphStore.schemaVersion)
         #expect(try PartnerGraphStore(path: path).recordedSchemaVersion() == PartnerGraphStore.schemaVersion)
-        let journal = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let (journal, pageSize) = try DatabaseQueue(path: path).read {
+            (try String.fetchOne($0, sql: "PRAGMA journal_mode"), try Int.fetchOne($0, sql: "PRAGMA page_size"))
+        }
         #expect(journal == "wal")
+        #expect(pageSize == PartnerGraphStore.pageSize)
     }
 
     @Test("A database written by a newer PartnerGraph is refused with the fix")

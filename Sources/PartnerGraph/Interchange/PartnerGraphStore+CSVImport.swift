@@ -19,13 +19,18 @@ extension PartnerGraphStore {
     /// nodes whose key is already stored are matched, not duplicated, and so are relations
     /// already stored (same ends, type, role, start and date).
     ///
-    /// For speed, the edges file is read and checked on a second thread while the entities are
-    /// written; the relations are sorted by source (a counting sort) and inserted in that order,
-    /// many rows to a statement, so the identity index grows by appends; the incoming-relation
-    /// index is built after the load when the database had no relations; the new names are
-    /// indexed for search directly. Into a new, empty database the import writes through a
-    /// rollback journal instead of the write-ahead log (each page written once, one sync at the
-    /// commit) and switches back to WAL afterwards. Once it returns, the import is durable.
+    /// For speed, every B-tree is written in key order, so that SQLite appends to it, and all
+    /// the work that is not SQLite's is done on a second thread. The nodes are numbered in the
+    /// order of their keys; the edges file is read, checked and sorted on the second thread
+    /// while the entities are written; the relations go in sorted by source (a counting sort),
+    /// many rows to a statement, so the identity index grows by appends; into an empty relation
+    /// table, `relation_incoming` is filled in its own key order (sorted on the second thread)
+    /// rather than by its trigger; with many new entities and an empty search index, the second
+    /// thread builds the search index in a private database while the relations are written, and
+    /// it is copied in at the end (see `DetachedSearchIndex`). Into a new, empty database the
+    /// import writes through a rollback journal instead of the write-ahead log (each page written
+    /// once, one sync at the commit) and switches back to WAL afterwards. Once it returns, the
+    /// import is durable.
     ///
     /// - Parameters:
     ///   - nodes: The nodes file, if any.
@@ -133,6 +138,19 @@ private struct NodeTable: Sendable {
     }
 
     static func number(of type: EntityType) -> Int { EntityType.allCases.firstIndex(of: type)! }
+
+    /// Puts the nodes in the order of their keys as SQLite compares them (bytes), so that new
+    /// entities, numbered in this order, go into the key's unique index by appends rather than
+    /// at random places (a third of the time of writing the entities, otherwise).
+    mutating func sortByKey() {
+        let order = keys.sortedOrder()
+        if order.indices.allSatisfy({ order[$0] == $0 }) { return }
+        nodes = order.map { nodes[$0] }
+        nodeTypes = order.map { nodeTypes[$0] }
+        nodeTypeNumbers = order.map { nodeTypeNumbers[$0] }
+        nodeLines = order.map { nodeLines[$0] }
+        keys = keys.reordered(order)
+    }
 }
 
 /// An open-addressing hash table from byte strings (entity keys) to their index, so that the
@@ -165,6 +183,32 @@ private struct ByteKeyTable: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The keys' numbers in the order of their bytes (shorter first on a common prefix), the
+    /// order of SQLite's BINARY collation.
+    func sortedOrder() -> [Int] {
+        bytes.withUnsafeBufferPointer { all in
+            bounds.indices.sorted { a, b in
+                let (x, y) = (bounds[a], bounds[b])
+                let (xCount, yCount) = (x.end - x.start, y.end - y.start)
+                let common = min(xCount, yCount)
+                let order = common == 0 ? 0 : memcmp(all.baseAddress! + x.start, all.baseAddress! + y.start, common)
+                return order != 0 ? order < 0 : xCount < yCount
+            }
+        }
+    }
+
+    /// The same keys, numbered in `order` (a permutation of their numbers).
+    func reordered(_ order: [Int]) -> ByteKeyTable {
+        var table = ByteKeyTable()
+        bytes.withUnsafeBufferPointer { all in
+            for index in order {
+                let (start, end) = bounds[index]
+                table.insert(UnsafeBufferPointer(rebasing: all[start..<end]))
+            }
+        }
+        return table
     }
 
     /// Adds `key` as number `bounds.count`; the caller has checked it is not there yet.
@@ -210,6 +254,17 @@ private struct EdgeList: Sendable {
     var edges: [Edge] = []
     var extras: [(role: String?, note: String?)] = []
     var problems = ProblemList()
+    /// The relations in the key order of relation_incoming, when every endpoint is in the nodes
+    /// file: see ``EdgeReader/incomingEntries(_:nodeCount:typeCount:)``.
+    var incoming: [IncomingEntry]?
+}
+
+/// One relation as relation_incoming holds it, by node index and place in the sorted edges.
+private struct IncomingEntry: Sendable {
+    var target: Int32
+    var source: Int32
+    var position: Int32
+    var type: Int32
 }
 
 /// The problems found, the first ``CSVImportError/listedProblems`` of them kept.
@@ -373,15 +428,18 @@ private struct CSVBulkImporter {
             problems.add(path, line, "a quoted field is never closed")
         }
         progress?(.init(phase: .readingNodes, done: reader.fileSize, total: reader.fileSize))
+        table.sortByKey()
     }
 
     /// Reads and checks the edges file on a second thread while this one writes the entities,
     /// then writes the relations; throws, having written nothing that is kept, on any problem.
     mutating func importEdgesAndWrite(_ edgesPath: String?) throws -> CSVImportReport {
+        // A serial queue: the search index (see `CSVBulkWriter`) is built after the edges are read.
+        let background = DispatchQueue(label: "PartnerGraph.import", qos: .userInitiated)
         let reading = EdgeReading()
         if let edgesPath {
             let table = self.table, vocabulary = self.vocabulary
-            DispatchQueue.global(qos: .userInitiated).async {
+            background.async {
                 reading.result = Result { try EdgeReader.read(edgesPath, table: table, vocabulary: vocabulary, reading: reading) }
                 reading.done.signal()
             }
@@ -391,7 +449,7 @@ private struct CSVBulkImporter {
         // The nodes file's problems are known already; the entities are written only when
         // there are none (and rolled back if the edges file has some).
         var report = CSVImportReport()
-        var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary) : nil
+        var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary, background: background) : nil
         var ids: [Int64] = []
         if writer != nil { ids = try writer!.writeEntities(table.nodes, report: &report) }
         // Wait for the edges, showing how far their reading has got.
@@ -521,7 +579,42 @@ private enum EdgeReader {
         }
         reading.report(reader.fileSize, of: reader.fileSize)
         sortAndCheckDuplicates(&list, nodeCount: table.nodes.count, path: path)
+        if list.problems.count == 0 && list.edges.count > 10_000 {
+            list.incoming = incomingEntries(list.edges, nodeCount: table.nodes.count, typeCount: vocabulary.count)
+        }
         return list
+    }
+
+    /// The relations in the key order of relation_incoming (target, type, source, then place),
+    /// by node index; the writer turns indexes into ids, which grow with the index when every
+    /// entity is new. Two stable counting sorts of the edges (already sorted by source): by
+    /// type, then by target. The vocabulary is sorted by name, the order SQLite compares the
+    /// type's text in. Done here, on the reading thread, so that the writer reads the result in
+    /// order instead of jumping about the edges. `nil` when some endpoint is an entity already
+    /// stored.
+    static func incomingEntries(_ edges: [EdgeList.Edge], nodeCount: Int, typeCount: Int) -> [IncomingEntry]? {
+        guard edges.allSatisfy({ $0.source >= 0 && $0.target >= 0 }) else { return nil }
+        var byType = [Int32](repeating: 0, count: edges.count)
+        var typeStarts = [Int](repeating: 0, count: typeCount + 1)
+        for edge in edges { typeStarts[Int(edge.type) + 1] += 1 }
+        for type in 0..<typeCount { typeStarts[type + 1] += typeStarts[type] }
+        for (position, edge) in edges.enumerated() {
+            byType[typeStarts[Int(edge.type)]] = Int32(position)
+            typeStarts[Int(edge.type)] += 1
+        }
+        var targetStarts = [Int](repeating: 0, count: nodeCount + 1)
+        for edge in edges { targetStarts[Int(edge.target) + 1] += 1 }
+        for node in 0..<nodeCount { targetStarts[node + 1] += targetStarts[node] }
+        return [IncomingEntry](unsafeUninitializedCapacity: edges.count) { buffer, count in
+            for position in byType {
+                let edge = edges[Int(position)]
+                let target = Int(edge.target)
+                buffer[targetStarts[target]] = IncomingEntry(
+                    target: Int32(edge.target), source: Int32(edge.source), position: position, type: edge.type)
+                targetStarts[target] += 1
+            }
+            count = edges.count
+        }
     }
 
     /// Sorts the relations by source, type and target (the order of the identity index, which
@@ -585,7 +678,7 @@ private enum EdgeReader {
 /// touches) to undo a multi-row statement that fails half-way, which costs more than the
 /// batching saves. A failure aborts the whole import anyway.
 private struct BatchedInsert {
-    static let batchSize = 64
+    static let batchSize = 256
 
     let db: Database
     let head: String
@@ -659,8 +752,15 @@ private struct CSVBulkWriter {
     /// The search queue's triggers, dropped for the import and put back, unchanged, by `finish()`.
     let triggers: [Row]
     var deferredIndexes: [String] = []
+    /// The import's second thread: it reads the edges file, then builds the search index.
+    let background: DispatchQueue
+    /// The search index of the new entities, when built on another thread.
+    var searchBuild: DetachedSearchIndex?
+    /// relation_incoming's insert trigger, when a bulk load fills the table itself.
+    var incomingTrigger: String?
 
-    init(db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType]) throws {
+    init(db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType], background: DispatchQueue) throws {
+        self.background = background
         self.db = db
         self.progress = progress
         self.vocabulary = vocabulary
@@ -737,6 +837,11 @@ private struct CSVBulkWriter {
                 deferredIndexes.append(index[1])
             }
         }
+        // With many new entities and nothing indexed yet, the search index is built on another
+        // thread while the relations are written (see `DetachedSearchIndex`).
+        let createSearchSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
+        let searchIndexEmpty = !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_index)") ?? true)
+        let detachedSearch = createSearchSQL != nil && searchIndexEmpty && nodes.lazy.filter({ $0.existing == nil }).count > 10_000
         var normalizedNames = [String](repeating: "", count: nodes.count)
         var searchTexts = [String](repeating: "", count: nodes.count)
         func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
@@ -779,7 +884,7 @@ private struct CSVBulkWriter {
                 aliasAdded = sqlite3_changes(connection) > 0
                 if aliasAdded { report.aliasesAdded += 1 }
             }
-            if node.existing == nil {
+            if node.existing == nil && !detachedSearch {
                 searchTexts[index] = Self.searchText([node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
                 try insertSearch.add(index, bindSearch)
             } else if aliasAdded {
@@ -792,18 +897,37 @@ private struct CSVBulkWriter {
         try insertSearch.flush(bindSearch)
         try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
         try db.execute(sql: "DROP TABLE temp.csv_import_search")
+        if detachedSearch, let createSearchSQL {
+            let ids = ids, normalizedNames = normalizedNames
+            searchBuild = DetachedSearchIndex(createSQL: createSearchSQL, on: background) {
+                nodes.indices.compactMap { index in
+                    let node = nodes[index]
+                    guard node.existing == nil else { return nil }
+                    let alias = node.alias.map(NameNormalizer.normalize) ?? ""
+                    return (ids[index] * 4, Self.searchText([node.key.lowercased(), normalizedNames[index], alias]))
+                }
+            }
+        }
         return ids
     }
 
     mutating func writeRelations(_ list: EdgeList, ids: [Int64], report: inout CSVImportReport) throws {
         let hadRelations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation)") ?? false
-        // On an empty relation table, building the incoming-relation index once after the load
-        // (a sort) is much faster than updating it a million times in random order.
-        if !hadRelations && list.edges.count > 10_000 {
-            deferredIndexes += try String.fetchAll(
-                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'relation' AND name = 'relation_by_target'")
-            try db.execute(sql: "DROP INDEX IF EXISTS relation_by_target")
+        // Into an empty relation table, the relations get their ids here (in the order of the
+        // identity index, so that it grows by appends), and relation_incoming is filled after
+        // them in its own key order rather than by its trigger, row by row, in random order.
+        // Otherwise SQLite numbers the rows, skips those already stored, and the trigger keeps
+        // relation_incoming.
+        let bulk = !hadRelations && list.edges.count > 10_000
+        if bulk {
+            incomingTrigger = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'relation_incoming_insert'")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS relation_incoming_insert")
         }
+        // SQLite numbers the new rows max(id) + 1, + 2, … in the order they are inserted: an
+        // explicit id would cost a look-up per row. Into an empty table, where none is skipped,
+        // edge i gets firstId + i; checked below.
+        let firstId = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM relation") ?? 0) + 1
         let columns = "INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at) VALUES "
         let now = self.now
         // OR IGNORE skips a relation already stored, as ON CONFLICT DO NOTHING does (the identity
@@ -859,13 +983,44 @@ private struct CSVBulkWriter {
         try insert.flush(bindRow)
         report.relationsAdded += insert.changes
         report.relationsMatched += batched - insert.changes
+        guard bulk else { return }
+
+        progress?(.init(phase: .indexing, done: 0, total: 1))
+        let lastId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM relation") ?? 0
+        let idsGrowWithIndex = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        guard let entries = list.incoming, idsGrowWithIndex, report.relationsAdded == edges.count,
+            lastId == firstId + Int64(edges.count) - 1
+        else {
+            // Some endpoint was stored before, or the ids are not the expected ones: SQLite
+            // sorts the entries.
+            try db.execute(sql: """
+                INSERT INTO relation_incoming (target_id, type, source_id, relation_id)
+                SELECT target_id, type, source_id, id FROM relation ORDER BY target_id, type, source_id, id
+                """)
+            return
+        }
+        // relation_incoming, in its key order, so that SQLite appends every entry.
+        var incoming = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO relation_incoming (target_id, type, source_id, relation_id) VALUES ", width: 4,
+            row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3))" })
+        func bindIncoming(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let entry = entries[index]
+            sqlite3_bind_int64(handle, base, ids[Int(entry.target)])
+            sqlite3_bind_text(handle, base + 1, typeNames[Int(entry.type)], typeLengths[Int(entry.type)], nil)
+            sqlite3_bind_int64(handle, base + 2, ids[Int(entry.source)])
+            sqlite3_bind_int64(handle, base + 3, firstId + Int64(entry.position))
+        }
+        for index in entries.indices { try incoming.add(index, bindIncoming) }
+        try incoming.flush(bindIncoming)
     }
 
     /// Builds the indexes put off during the load and puts the search triggers back.
     func finish() throws {
         progress?(.init(phase: .indexing, done: 0, total: 1))
         for sql in deferredIndexes { try db.execute(sql: sql) }
+        try searchBuild?.install(in: db)
         for trigger in triggers { try db.execute(sql: trigger[1]) }
+        if let incomingTrigger { try db.execute(sql: incomingTrigger) }
         progress?(.init(phase: .indexing, done: 1, total: 1))
     }
 

@@ -12,6 +12,7 @@ public enum NameNormalizer {
     /// Returns the normalized form of `text`.
     public static func normalize(_ text: String) -> String {
         if let folded = normalizeASCII(text) { return folded }
+        if let folded = normalizeArabic(text) { return folded }
         return normalizeUnicode(text)
     }
 
@@ -42,6 +43,97 @@ public enum NameNormalizer {
                 }
                 return count
             }
+        }
+    }
+
+    /// The fast path for text of ASCII and the common scalars of the Arabic block
+    /// (U+0600–U+06FF), the names and aliases of most entities: each scalar is folded on its own
+    /// by ``arabicFolding(_:)``, straight from UTF-8 to UTF-8. `nil` for any other text, or for
+    /// a scalar the table does not take. Gives the same result as ``normalizeUnicode(_:)``;
+    /// `NameNormalizerFastPathTests` checks it for every scalar of the block.
+    static func normalizeArabic(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // First make sure every scalar is one the table takes, so that the second pass,
+            // which writes, cannot fail half-way.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard byte >= 0xD8 && byte <= 0xDB, index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80,
+                    arabicFolding(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)) != notFolded
+                else { return nil }
+                index += 2
+            }
+            // Every scalar of the block is two bytes of UTF-8 and folds to one of the block or to
+            // none, so the result is never longer than the text.
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                        count += 1
+                        continue
+                    }
+                    let folded = arabicFolding(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+                    index += 2
+                    if folded == dropped { continue }
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = 0xC0 | UInt8(folded >> 6)
+                    output[count + 1] = 0x80 | UInt8(folded & 0x3F)
+                    count += 2
+                }
+                return count
+            }
+        }
+    }
+
+    /// ``arabicFolding(_:)``'s answer for a scalar that folds to nothing.
+    static let dropped: UInt32 = 0
+    /// ``arabicFolding(_:)``'s answer for a scalar the fast path leaves to ``normalizeUnicode(_:)``.
+    static let notFolded: UInt32 = 0xFFFF_FFFF
+
+    /// What ``normalizeUnicode(_:)`` makes of `value`, a scalar of the Arabic block, wherever it
+    /// stands: ``dropped``, the scalar it becomes (itself, or the letter without its hamza or
+    /// madda, or the letter it is folded to), or ``notFolded`` for the scalars that are not
+    /// letters, digits or punctuation (marks that stay, format and prepended characters,
+    /// symbols), whose decomposition or grapheme breaks the fast paths do not model.
+    static func arabicFolding(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x064B...0x065F, 0x0670, 0x0640, 0x061C: return dropped  // harakat, hamza and madda marks, dagger alef, tatweel, ALM
+        case 0x0622, 0x0623, 0x0625, 0x0671: return 0x0627  // آ أ إ ٱ → ا
+        case 0x0624: return 0x0648  // ؤ → و
+        case 0x0626, 0x0649, 0x06CC: return 0x064A  // ئ ى ی → ي
+        case 0x0629: return 0x0647  // ة → ه
+        case 0x06A9: return 0x0643  // ک → ك
+        case 0x06C0: return 0x06D5  // ۀ → ە
+        case 0x06C2: return 0x06C1  // ۂ → ہ
+        case 0x06D3: return 0x06D2  // ۓ → ے
+        case 0x0620...0x063F, 0x0641...0x064A, 0x066E, 0x066F, 0x0672...0x06D3, 0x06D5, 0x06EE, 0x06EF, 0x06FA...0x06FC, 0x06FF:
+            return value  // letters
+        case 0x0660...0x0669, 0x06F0...0x06F9: return value  // digits
+        case 0x060C, 0x060D, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: return value  // punctuation
+        default: return notFolded
         }
     }
 

@@ -61,12 +61,12 @@ extension PartnerGraphStore {
                     db,
                     sql: """
                         SELECT * FROM entity WHERE id IN (
-                          SELECT target_id FROM relation WHERE source_id = ?1 UNION SELECT source_id FROM relation WHERE target_id = ?1)
+                          SELECT target_id FROM relation WHERE source_id = ?1 UNION SELECT source_id FROM relation_incoming WHERE target_id = ?1)
                         AND (date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL)
                         """,
                     arguments: [entity.id])
                 for other in related where other.id != entity.id { addEntity(other) }
-                relationSQL += " AND (source_id = ?1 OR target_id = ?1)"
+                relationSQL += " AND (source_id = ?1 OR id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ?1))"
                 arguments[0] = entity.id
             } else {
                 for entity in try Entity.fetchAll(

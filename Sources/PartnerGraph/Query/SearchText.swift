@@ -57,6 +57,11 @@ public enum SearchText {
 
     /// The same, for texts already folded by ``NameNormalizer``.
     static func indexed(normalized texts: [String]) -> String {
+        indexedFast(normalized: texts) ?? indexedGeneral(normalized: texts)
+    }
+
+    /// ``indexed(normalized:)`` for any text, splitting words on `Character` properties.
+    static func indexedGeneral(normalized texts: [String]) -> String {
         var output: [String] = []
         for text in texts {
             for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
@@ -66,6 +71,68 @@ public enum SearchText {
             }
         }
         return output.joined(separator: " ")
+    }
+
+    /// ``indexed(normalized:)`` for texts of ASCII and the Arabic letters, digits and
+    /// punctuation that ``NameNormalizer`` leaves as they are, split into words on their UTF-8
+    /// bytes; `nil` for any other text. A word is a run of ASCII letters and digits and Arabic
+    /// letters and digits, the scalars for which `Character.isLetter || isNumber` holds among
+    /// these; `SearchTextTests` checks both paths agree.
+    static func indexedFast(normalized texts: [String]) -> String? {
+        var output: [UInt8] = []
+        for var text in texts {
+            let done = text.withUTF8 { bytes -> Bool in
+                var index = 0
+                var wordStart = -1
+                func endWord(at end: Int) {
+                    guard wordStart >= 0 else { return }
+                    let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                    if !output.isEmpty { output.append(0x20) }
+                    output.append(contentsOf: word)
+                    if word[0] >= 0xD8 {
+                        for variant in cliticVariants(of: String(decoding: word, as: UTF8.self)) {
+                            output.append(0x20)
+                            output.append(contentsOf: variant.utf8)
+                        }
+                    }
+                    wordStart = -1
+                }
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let isWord: Bool
+                    let width: Int
+                    if byte < 0x80 {
+                        isWord = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                        width = 1
+                    } else {
+                        guard byte >= 0xD8 && byte <= 0xDB, index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 else { return false }
+                        let value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        guard NameNormalizer.arabicFolding(value) == value else { return false }
+                        isWord = !isArabicPunctuation(value)
+                        width = 2
+                    }
+                    if isWord {
+                        if wordStart < 0 { wordStart = index }
+                    } else {
+                        endWord(at: index)
+                    }
+                    index += width
+                }
+                endWord(at: bytes.count)
+                return true
+            }
+            if !done { return nil }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The punctuation among the Arabic scalars ``NameNormalizer/arabicFolding(_:)`` keeps.
+    private static func isArabicPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x060C, 0x060D, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: return true
+        default: return false
+        }
     }
 
     /// Whether the folded word `word`, or one of its variants, is one of `terms`, or starts

@@ -312,7 +312,8 @@ struct RenderSelector {
             sql: """
                 SELECT \(RelationRow.columns) FROM relation WHERE source_id IN (SELECT value FROM json_each(?1))
                 UNION
-                SELECT \(RelationRow.columns) FROM relation WHERE target_id IN (SELECT value FROM json_each(?1))
+                SELECT \(RelationRow.columns) FROM relation
+                WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id IN (SELECT value FROM json_each(?1)))
                 """,
             arguments: [list]
         ).map(RelationRow.init(row:))

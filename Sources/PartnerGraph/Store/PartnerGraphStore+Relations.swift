@@ -121,7 +121,7 @@ extension PartnerGraphStore {
             db,
             sql: """
                 SELECT c.relation_id, s.key, s.title, c.quote FROM citation c JOIN source s ON s.id = c.source_id
-                WHERE c.relation_id IN (SELECT id FROM relation WHERE source_id = ?1 UNION ALL SELECT id FROM relation WHERE target_id = ?1)
+                WHERE c.relation_id IN (SELECT id FROM relation WHERE source_id = ?1 UNION ALL SELECT relation_id FROM relation_incoming WHERE target_id = ?1)
                 ORDER BY s.key, ifnull(c.quote, '')
                 """,
             arguments: [id])
@@ -136,7 +136,8 @@ extension PartnerGraphStore {
                 FROM relation r JOIN entity o ON o.id = r.target_id WHERE r.source_id = ?1
                 UNION ALL
                 SELECT r.*, o.key, o.type, o.name
-                FROM relation r JOIN entity o ON o.id = r.source_id WHERE r.target_id = ?1
+                FROM relation_incoming i CROSS JOIN relation r ON r.id = i.relation_id JOIN entity o ON o.id = r.source_id
+                WHERE i.target_id = ?1
                 """,
             arguments: [id])
         var views: [RelationView] = []
