@@ -11,14 +11,41 @@ extension PartnerGraphCommand {
     /// protocol conformances of this large, statically linked binary: most of the start of a
     /// fresh process, which `partnergraph path` wants to answer in a few milliseconds. So the
     /// subcommand is parsed alone; each subcommand names ``toolName`` as its `_superCommandName`,
-    /// so its help and usage still read `partnergraph path …`.
+    /// so its help and usage still read `partnergraph path …`. Even alone, ArgumentParser's parse
+    /// of `neighbors` or `path` is half of such a process, so those two first try
+    /// ``FastArguments``, which falls back here for anything it does not read exactly as
+    /// ArgumentParser would.
     static func main() {
         let arguments = Array(Swift.CommandLine.arguments.dropFirst())
-        if let name = arguments.first, let subcommand = subcommandsByName[name] {
-            subcommand.main(Array(arguments.dropFirst()))
+        guard let name = arguments.first else {
+            main(arguments)
+            return
+        }
+        let subcommandArguments = Array(arguments.dropFirst())
+        if FastArguments.isEnabled && runFastPath(name, subcommandArguments) { return }
+        if let subcommand = subcommandsByName[name] {
+            subcommand.main(subcommandArguments)
         } else {
             main(arguments)
         }
+    }
+
+    /// Runs `neighbors` or `path` from the request ``FastArguments`` builds, if it builds one,
+    /// reporting a failure as that command's `main` would: the same message, the same exit status.
+    ///
+    /// - Returns: Whether it ran the command.
+    private static func runFastPath(_ name: String, _ arguments: [String]) -> Bool {
+        switch name {
+        case "neighbors":
+            guard let request = FastArguments.neighborsRequest(arguments) else { return false }
+            do { try request.run() } catch { Neighbors.exit(withError: error) }
+        case "path":
+            guard let request = FastArguments.pathRequest(arguments) else { return false }
+            do { try request.run() } catch { Path.exit(withError: error) }
+        default:
+            return false
+        }
+        return true
     }
 
     /// The subcommands by name, written out: deriving a name from a type (`_commandName`)

@@ -31,36 +31,72 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
+        /// The inputs as a plain value: what runs, whichever parser read them.
+        var request: NeighborsRequest {
+            NeighborsRequest(
+                entity: entity, depth: depth, types: types, limit: limit, relations: traversal.relations,
+                excludeRelations: traversal.excludeRelations, asOf: traversal.asOf, directed: traversal.directed,
+                databasePath: database.path, json: output.json)
+        }
+
         func validate() throws {
-            if depth < 1 { throw ValidationError("--depth must be at least 1") }
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            try request.validate()
         }
 
         func run() throws {
-            let query = NeighborQuery(
-                entity: entity, depth: depth, relations: traversal.relations, excludeRelations: traversal.excludeRelations,
-                entityTypes: types, asOf: traversal.asOf, directed: traversal.directed, limit: limit)
-            let around = try database.openForReading().neighbors(query)
-            if output.json {
-                try Terminal.printJSON(around)
-                return
-            }
-            var lines = [
-                Terminal.bold("\(terminalSafe(around.center.name)) (\(around.center.key)): \(around.neighbors.count) "
-                    + "entit\(around.neighbors.count == 1 ? "y" : "ies") within \(depth) relation\(depth == 1 ? "" : "s")")
-            ]
-            var distance = 0
-            for neighbor in around.neighbors {
-                if neighbor.distance != distance && depth > 1 {
-                    distance = neighbor.distance
-                    lines.append("  at distance \(distance):")
-                }
-                let chain = neighbor.via.map(HopText.arrow).joined(separator: " ")
-                lines.append("    \(terminalSafe(neighbor.entity.name)) (\(neighbor.entity.key) · \(neighbor.entity.type.rawValue))  "
-                    + Terminal.dim("\(terminalSafe(around.center.name)) \(chain)"))
-            }
-            if around.truncated { lines.append("  … stopped at --limit \(limit ?? 0)") }
-            print(lines.joined(separator: "\n"))
+            try request.run()
         }
+    }
+}
+
+/// The inputs of `partnergraph neighbors`, without property wrappers, so that
+/// ``FastArguments/neighborsRequest(_:)`` can build them without ArgumentParser.
+///
+/// Each property mirrors a flag of ``PartnerGraphCommand/Neighbors``, with the same default.
+struct NeighborsRequest: Equatable {
+    var entity: String
+    var depth = 1
+    var types: [EntityType] = []
+    var limit: Int?
+    var relations: [String] = []
+    var excludeRelations: [String] = []
+    var asOf: PartialDate?
+    var directed = false
+    /// `--db` as given; `nil` means $PARTNERGRAPH_DB, else the default.
+    var databasePath: String?
+    var json = false
+
+    /// The flag rules, for both parsers: ArgumentParser calls them from `validate()`, and the fast
+    /// parser leaves a request that breaks them to ArgumentParser, which reports it.
+    func validate() throws {
+        if depth < 1 { throw ValidationError("--depth must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let query = NeighborQuery(
+            entity: entity, depth: depth, relations: relations, excludeRelations: excludeRelations,
+            entityTypes: types, asOf: asOf, directed: directed, limit: limit)
+        let around = try DatabaseOptions.openForReading(flag: databasePath).neighbors(query)
+        if json {
+            try Terminal.printJSON(around)
+            return
+        }
+        var lines = [
+            Terminal.bold("\(terminalSafe(around.center.name)) (\(around.center.key)): \(around.neighbors.count) "
+                + "entit\(around.neighbors.count == 1 ? "y" : "ies") within \(depth) relation\(depth == 1 ? "" : "s")")
+        ]
+        var distance = 0
+        for neighbor in around.neighbors {
+            if neighbor.distance != distance && depth > 1 {
+                distance = neighbor.distance
+                lines.append("  at distance \(distance):")
+            }
+            let chain = neighbor.via.map(HopText.arrow).joined(separator: " ")
+            lines.append("    \(terminalSafe(neighbor.entity.name)) (\(neighbor.entity.key) · \(neighbor.entity.type.rawValue))  "
+                + Terminal.dim("\(terminalSafe(around.center.name)) \(chain)"))
+        }
+        if around.truncated { lines.append("  … stopped at --limit \(limit ?? 0)") }
+        print(lines.joined(separator: "\n"))
     }
 }

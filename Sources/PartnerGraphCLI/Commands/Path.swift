@@ -108,21 +108,58 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
+        /// The inputs as a plain value: what runs, whichever parser read them.
+        var request: PathRequest {
+            PathRequest(
+                from: from, to: to, k: k, maxDepth: maxDepth, avoid: avoid, relations: traversal.relations,
+                excludeRelations: traversal.excludeRelations, asOf: traversal.asOf, directed: traversal.directed,
+                databasePath: database.path, json: output.json)
+        }
+
         func validate() throws {
-            if k < 1 { throw ValidationError("--k must be at least 1") }
-            if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+            try request.validate()
         }
 
         func run() throws {
-            let query = PathQuery(
-                from: from, to: to, k: k, maxDepth: maxDepth, relations: traversal.relations,
-                excludeRelations: traversal.excludeRelations, avoid: avoid, directed: traversal.directed, asOf: traversal.asOf)
-            let paths = try database.openForReading().paths(query)
-            if output.json {
-                try Terminal.printJSON(paths)
-            } else {
-                print(HopText.render(paths))
-            }
+            try request.run()
+        }
+    }
+}
+
+/// The inputs of `partnergraph path`, without property wrappers, so that
+/// ``FastArguments/pathRequest(_:)`` can build them without ArgumentParser.
+///
+/// Each property mirrors a flag of ``PartnerGraphCommand/Path``, with the same default.
+struct PathRequest: Equatable {
+    var from: String
+    var to: String
+    var k = 1
+    var maxDepth = PathQuery.defaultMaxDepth
+    var avoid: [String] = []
+    var relations: [String] = []
+    var excludeRelations: [String] = []
+    var asOf: PartialDate?
+    var directed = false
+    /// `--db` as given; `nil` means $PARTNERGRAPH_DB, else the default.
+    var databasePath: String?
+    var json = false
+
+    /// The flag rules, for both parsers: ArgumentParser calls them from `validate()`, and the fast
+    /// parser leaves a request that breaks them to ArgumentParser, which reports it.
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+    }
+
+    func run() throws {
+        let query = PathQuery(
+            from: from, to: to, k: k, maxDepth: maxDepth, relations: relations,
+            excludeRelations: excludeRelations, avoid: avoid, directed: directed, asOf: asOf)
+        let paths = try DatabaseOptions.openForReading(flag: databasePath).paths(query)
+        if json {
+            try Terminal.printJSON(paths)
+        } else {
+            print(HopText.render(paths))
         }
     }
 }

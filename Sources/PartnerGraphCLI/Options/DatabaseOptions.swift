@@ -12,7 +12,11 @@ struct DatabaseOptions: ParsableArguments {
     var path: String?
 
     /// The path in force: the flag, else the environment, else the default.
-    var resolvedPath: String {
+    var resolvedPath: String { Self.resolvedPath(flag: path) }
+
+    /// The path in force for a `--db` value, or for none. Static for the requests that
+    /// ``FastArguments`` builds without ArgumentParser, which have no `DatabaseOptions`.
+    static func resolvedPath(flag path: String?) -> String {
         if let path { return path }
         if let environment = ProcessInfo.processInfo.environment["PARTNERGRAPH_DB"], !environment.isEmpty {
             return environment
@@ -27,7 +31,12 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens an existing database for a command that only reads.
     func openForReading() throws -> PartnerGraphStore {
-        try PartnerGraphStore(path: resolvedPath, mode: .readOnly)
+        try Self.openForReading(flag: path)
+    }
+
+    /// Opens an existing database for reading, given the `--db` value or none.
+    static func openForReading(flag path: String?) throws -> PartnerGraphStore {
+        try PartnerGraphStore(path: resolvedPath(flag: path), mode: .readOnly)
     }
 }
 

@@ -1,0 +1,222 @@
+import Foundation
+import PartnerGraph
+
+/// Builds the requests of the two hot read commands, `neighbors` and `path`, from their
+/// arguments without ArgumentParser, so that a fresh process answers in a few milliseconds.
+///
+/// ArgumentParser reads a command's flags by reflection, and each of its first dynamic casts and
+/// generic instantiations scans every protocol conformance of this statically linked binary: about
+/// half the instructions of a whole `partnergraph neighbors` process. This parser is a plain loop
+/// over the arguments, with no `Mirror`, no casts and no `Codable`, that reads only the forms
+/// whose meaning to ArgumentParser is plain:
+///
+/// - `--name value` and `--name=value`; a repeatable option accumulates, any other keeps its last
+///   value, as in ArgumentParser;
+/// - flags (`--json`, `--directed`);
+/// - positionals before, between or after options.
+///
+/// For anything else it returns `nil`, and ``PartnerGraphCommand/main()`` hands the arguments to
+/// ArgumentParser, which prints help or the error exactly as it always has: `-h`, `--help`,
+/// `help`, `--version`, `--`, a short or unknown option, a value that is missing or starts with
+/// `-`, an empty `--name=`, a value on a flag, a value that does not convert or breaks a rule of
+/// the request's `validate()`, a missing or extra positional.
+///
+/// The options mirror the `@Option`, `@Flag` and `@OptionGroup` declarations of
+/// ``PartnerGraphCommand/Neighbors`` and ``PartnerGraphCommand/Path``; tests check that every
+/// request built here equals the one ArgumentParser builds from the same arguments.
+enum FastArguments {
+    /// Whether `main()` tries this parser first. Set `PARTNERGRAPH_NO_FAST_PATH=1` to always
+    /// use ArgumentParser, e.g. to compare the output of both routes (the end-to-end tests do).
+    static var isEnabled: Bool {
+        isEnabled(noFastPath: getenv("PARTNERGRAPH_NO_FAST_PATH").map { String(cString: $0) })
+    }
+
+    /// Whether the parser is on, given the value of `PARTNERGRAPH_NO_FAST_PATH`: off when it is
+    /// set and not empty.
+    static func isEnabled(noFastPath value: String?) -> Bool {
+        value?.isEmpty ?? true
+    }
+
+    /// The request of `partnergraph neighbors ARGUMENTS`, or `nil` when ArgumentParser must read
+    /// the arguments.
+    static func neighborsRequest(_ arguments: [String]) -> NeighborsRequest? {
+        var scanner = ArgumentScanner(arguments)
+        var shared = SharedOptions()
+        var request = NeighborsRequest(entity: "")
+        scanning: while true {
+            switch scanner.next() {
+            case .end:
+                break scanning
+            case .unreadable:
+                return nil
+            case .option("depth"):
+                guard let value = scanner.value(), let depth = Int(value) else { return nil }
+                request.depth = depth
+            case .option("type"):
+                guard let value = scanner.value(), let type = EntityType(parsing: value) else { return nil }
+                request.types.append(type)
+            case .option("limit"):
+                guard let value = scanner.value(), let limit = Int(value) else { return nil }
+                request.limit = limit
+            case .option(let name):
+                guard shared.read(name, from: &scanner) else { return nil }
+            }
+        }
+        guard scanner.positionals.count == 1 else { return nil }
+        request.entity = scanner.positionals[0]
+        request.relations = shared.relations
+        request.excludeRelations = shared.excludeRelations
+        request.asOf = shared.asOf
+        request.directed = shared.directed
+        request.databasePath = shared.databasePath
+        request.json = shared.json
+        guard (try? request.validate()) != nil else { return nil }
+        return request
+    }
+
+    /// The request of `partnergraph path ARGUMENTS`, or `nil` when ArgumentParser must read the
+    /// arguments.
+    static func pathRequest(_ arguments: [String]) -> PathRequest? {
+        var scanner = ArgumentScanner(arguments)
+        var shared = SharedOptions()
+        var request = PathRequest(from: "", to: "")
+        scanning: while true {
+            switch scanner.next() {
+            case .end:
+                break scanning
+            case .unreadable:
+                return nil
+            case .option("k"):
+                guard let value = scanner.value(), let k = Int(value) else { return nil }
+                request.k = k
+            case .option("max-depth"):
+                guard let value = scanner.value(), let maxDepth = Int(value) else { return nil }
+                request.maxDepth = maxDepth
+            case .option("avoid"):
+                guard let value = scanner.value() else { return nil }
+                request.avoid.append(value)
+            case .option(let name):
+                guard shared.read(name, from: &scanner) else { return nil }
+            }
+        }
+        guard scanner.positionals.count == 2 else { return nil }
+        request.from = scanner.positionals[0]
+        request.to = scanner.positionals[1]
+        request.relations = shared.relations
+        request.excludeRelations = shared.excludeRelations
+        request.asOf = shared.asOf
+        request.directed = shared.directed
+        request.databasePath = shared.databasePath
+        request.json = shared.json
+        guard (try? request.validate()) != nil else { return nil }
+        return request
+    }
+}
+
+/// The options both commands take: those of `TraversalOptions`, `DatabaseOptions` and
+/// `OutputOptions`.
+private struct SharedOptions {
+    var relations: [String] = []
+    var excludeRelations: [String] = []
+    var asOf: PartialDate?
+    var directed = false
+    var databasePath: String?
+    var json = false
+
+    /// Reads the option `name` and its value, if it is one of these.
+    ///
+    /// - Returns: `false` when `name` is none of these, or its value is missing or invalid.
+    mutating func read(_ name: Substring, from scanner: inout ArgumentScanner) -> Bool {
+        switch name {
+        case "relation":
+            guard let value = scanner.value() else { return false }
+            relations.append(value)
+        case "exclude-relation":
+            guard let value = scanner.value() else { return false }
+            excludeRelations.append(value)
+        case "as-of":
+            // The same conversion as the option's `transform`; its error is ArgumentParser's to print.
+            guard let value = scanner.value(), let date = try? PartialDate(value) else { return false }
+            asOf = date
+        case "directed":
+            guard scanner.flag() else { return false }
+            directed = true
+        case "db":
+            guard let value = scanner.value() else { return false }
+            databasePath = value
+        case "json":
+            guard scanner.flag() else { return false }
+            json = true
+        default:
+            return false
+        }
+        return true
+    }
+}
+
+/// Reads arguments in order as ArgumentParser reads long options with the default parsing
+/// strategy, keeping the plain values met on the way as positionals.
+private struct ArgumentScanner {
+    enum Step {
+        /// An option, by its name without the dashes; take its ``value()`` or check ``flag()`` next.
+        case option(Substring)
+        /// The end of the arguments.
+        case end
+        /// An argument this scanner does not read the way ArgumentParser would.
+        case unreadable
+    }
+
+    private var arguments: ArraySlice<String>
+    /// The text after `=` in the current option, not yet taken.
+    private var attachedValue: String?
+    /// The plain values met so far, in order.
+    private(set) var positionals: [String] = []
+
+    init(_ arguments: [String]) {
+        self.arguments = arguments[...]
+    }
+
+    /// Moves to the next option, keeping the plain values before it as positionals.
+    mutating func next() -> Step {
+        attachedValue = nil
+        while let argument = arguments.popFirst() {
+            // To ArgumentParser `help` is a plain value here, as these commands have no
+            // subcommands; it is left to ArgumentParser all the same, in case that changes.
+            if argument == "help" { return .unreadable }
+            guard argument.hasPrefix("-") else {
+                positionals.append(argument)
+                continue
+            }
+            // Only `--name` and `--name=value`: `-x`, `-`, `--` and `---x` mean other things.
+            guard argument.hasPrefix("--") else { return .unreadable }
+            let text = argument.dropFirst(2)
+            guard let first = text.first, first != "-" else { return .unreadable }
+            guard let equals = text.firstIndex(of: "=") else { return .option(text) }
+            let name = text[..<equals]
+            let value = text[text.index(after: equals)...]
+            // ArgumentParser reads `--name=` as `--name` followed by the next argument.
+            guard !name.isEmpty, !value.isEmpty else { return .unreadable }
+            attachedValue = String(value)
+            return .option(name)
+        }
+        return .end
+    }
+
+    /// The current option's value: the text after `=`, else the next argument, unless that
+    /// starts with `-` (an option to ArgumentParser, but `-` alone a value) or is `help`.
+    mutating func value() -> String? {
+        if let attached = attachedValue {
+            attachedValue = nil
+            return attached
+        }
+        guard let next = arguments.first, next != "help", !next.hasPrefix("-") else { return nil }
+        arguments.removeFirst()
+        return next
+    }
+
+    /// Whether the current option is a plain flag: `--json`, not `--json=yes`.
+    mutating func flag() -> Bool {
+        defer { attachedValue = nil }
+        return attachedValue == nil
+    }
+}
