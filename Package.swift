@@ -17,9 +17,14 @@ let package = Package(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
+        // Process-wide SQLite settings that need C (sqlite3_config is variadic).
+        .target(
+            name: "CSQLiteSettings",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "PartnerGraph",
             dependencies: [
+                "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3_step/bind for the traversal and bulk-import hot loops.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -9,7 +9,7 @@ struct EndToEndTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("tour.sqlite").path
-        func pg(_ arguments: String...) throws -> CommandLine.Result {
+        @discardableResult func pg(_ arguments: String...) throws -> CommandLine.Result {
             let result = try CommandLine.run(arguments + ["--db", db])
             #expect(result.status == 0, "partnergraph \(arguments) failed: \(result.stderr)")
             return result

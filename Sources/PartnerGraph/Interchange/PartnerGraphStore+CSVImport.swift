@@ -451,7 +451,11 @@ private struct CSVBulkImporter {
         var report = CSVImportReport()
         var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary, background: background) : nil
         var ids: [Int64] = []
-        if writer != nil { ids = try writer!.writeEntities(table.nodes, report: &report) }
+        if writer != nil {
+            ids = try writer!.writeEntities(table.nodes, report: &report)
+            // While the second thread may still be reading the edges.
+            try writer!.buildEntityIndexes()
+        }
         // Wait for the edges, showing how far their reading has got.
         while reading.done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             let read = reading.progress
@@ -678,7 +682,7 @@ private enum EdgeReader {
 /// touches) to undo a multi-row statement that fails half-way, which costs more than the
 /// batching saves. A failure aborts the whole import anyway.
 private struct BatchedInsert {
-    static let batchSize = 256
+    static let batchSize = 64
 
     let db: Database
     let head: String
@@ -1014,10 +1018,14 @@ private struct CSVBulkWriter {
         try incoming.flush(bindIncoming)
     }
 
-    /// Builds the indexes put off during the load and puts the search triggers back.
+    /// Builds the entity indexes put off while the entities were written.
+    func buildEntityIndexes() throws {
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+    }
+
+    /// Puts the search index in place when it was built on another thread, and the triggers back.
     func finish() throws {
         progress?(.init(phase: .indexing, done: 0, total: 1))
-        for sql in deferredIndexes { try db.execute(sql: sql) }
         try searchBuild?.install(in: db)
         for trigger in triggers { try db.execute(sql: trigger[1]) }
         if let incomingTrigger { try db.execute(sql: incomingTrigger) }

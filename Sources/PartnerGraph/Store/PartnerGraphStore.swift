@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 
@@ -33,6 +34,7 @@ public final class PartnerGraphStore: Sendable {
     /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
     ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
     public init(path: String, mode: AccessMode = .readWrite) throws {
+        _ = Self.sqliteSettings
         self.path = path
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -80,6 +82,7 @@ public final class PartnerGraphStore: Sendable {
 
     /// A store in memory, for tests and one-off work.
     public init() throws {
+        _ = Self.sqliteSettings
         path = ":memory:"
         writer = try DatabaseQueue()
         try Self.migrate(writer, path: path)
@@ -134,6 +137,12 @@ public final class PartnerGraphStore: Sendable {
 
     /// Applies the embedded migrations the database lacks, in one immediate transaction, so
     /// that processes opening a new file at the same time do not both create it.
+    /// Settings of SQLite for the whole process, made once, before its first use
+    /// (see `pg_sqlite_disable_memory_statistics`).
+    private static let sqliteSettings: Void = {
+        _ = pg_sqlite_disable_memory_statistics()
+    }()
+
     /// The page size of the databases PartnerGraph creates.
     static let pageSize = 16384
 
@@ -191,3 +200,4 @@ public final class PartnerGraphStore: Sendable {
         }
     }
 }
+
