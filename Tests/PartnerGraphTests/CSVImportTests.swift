@@ -41,6 +41,23 @@ struct CSVImportTests {
                                       EXCEPT SELECT target_id, type, source_id, id FROM relation))
         """
 
+    @Test("new entities are numbered in the byte order of their keys, long shared prefixes included")
+    func entitiesAreNumberedInKeyOrder() throws {
+        let keys = [
+            "organization-of-islamic-cooperation-2", "organization-of-islamic-cooperation-10", "organization-of-islamic-cooperation-1",
+            "organization-of-islamic-cooperation", "b", "a", "ab", "A", "a-b", "a.b", "a_b", "z9", "z10", "icesco", "icesco-2024",
+            "org-5", "org-50", "org-05", "العربية", "الإيسيسكو", "é",
+        ]
+        let nodes = "key,type,name\n" + keys.map { "\($0),organization,Name of \($0)\n" }.joined()
+        let files = try csvFiles(nodes: nodes, edges: "source,type,target\n")
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore()
+        try store.importCSV(nodes: files.nodes, edges: files.edges)
+        let byId = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY id") }
+        #expect(byId.count == keys.count)
+        #expect(byId == keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
     @Test func importsNodesEdgesAliasesAndDatesAsWritten() throws {
         let files = try csvFiles(nodes: goodNodes, edges: goodEdges)
         defer { try? FileManager.default.removeItem(at: files.folder) }

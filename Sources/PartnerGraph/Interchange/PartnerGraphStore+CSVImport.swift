@@ -186,16 +186,40 @@ private struct ByteKeyTable: Sendable {
     }
 
     /// The keys' numbers in the order of their bytes (shorter first on a common prefix), the
-    /// order of SQLite's BINARY collation.
+    /// order of SQLite's BINARY collation. Keys are compared by their first 16 bytes as two
+    /// big-endian integers (zero-padded) and their length, then by `memcmp` past the 16th byte.
     func sortedOrder() -> [Int] {
-        bytes.withUnsafeBufferPointer { all in
-            bounds.indices.sorted { a, b in
-                let (x, y) = (bounds[a], bounds[b])
+        struct SortKey {
+            var high: UInt64, low: UInt64
+            var index: Int
+        }
+        return bytes.withUnsafeBufferPointer { all in
+            func prefix(_ start: Int, _ end: Int, skip: Int) -> UInt64 {
+                var value: UInt64 = 0
+                for offset in 0..<8 {
+                    let position = start + skip + offset
+                    value = value << 8 | UInt64(position < end ? all[position] : 0)
+                }
+                return value
+            }
+            var keys = bounds.indices.map { index in
+                let (start, end) = bounds[index]
+                return SortKey(high: prefix(start, end, skip: 0), low: prefix(start, end, skip: 8), index: index)
+            }
+            keys.sort { a, b in
+                if a.high != b.high { return a.high < b.high }
+                if a.low != b.low { return a.low < b.low }
+                let (x, y) = (bounds[a.index], bounds[b.index])
                 let (xCount, yCount) = (x.end - x.start, y.end - y.start)
                 let common = min(xCount, yCount)
-                let order = common == 0 ? 0 : memcmp(all.baseAddress! + x.start, all.baseAddress! + y.start, common)
-                return order != 0 ? order < 0 : xCount < yCount
+                // Equal first 16 bytes (zero padding aside): the rest, then the length, decides.
+                if common > 16 {
+                    let order = memcmp(all.baseAddress! + x.start + 16, all.baseAddress! + y.start + 16, common - 16)
+                    if order != 0 { return order < 0 }
+                }
+                return xCount < yCount
             }
+            return keys.map(\.index)
         }
     }
 
