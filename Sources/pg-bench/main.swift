@@ -10,7 +10,7 @@
 // DIR holds nodes.csv, edges.csv and queries.csv. Reports, as median [min–max] over runs:
 // import time and peak memory (a fresh `partnergraph import` process per run); `path` and
 // `neighbors --depth 1` over the 200 query pairs, as library calls in this process and as a
-// fresh `partnergraph` process per query (wall time and peak RSS from wait4); `search`
+// fresh `partnergraph` process per query (wall time and CPU time, user + system); `search`
 // latency. Checks every path length against a plain BFS over edges.csv held in memory.
 import Foundation
 import PartnerGraph
@@ -49,8 +49,13 @@ func now() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-/// Runs a program; returns (wall seconds, peak RSS in MB, exit status).
-func spawn(_ argv: [String]) -> (seconds: Double, megabytes: Double, status: Int32) {
+/// Runs a program; returns (wall seconds, peak RSS in MB, exit status, CPU seconds: user + system).
+///
+/// CPU time is reported beside wall time because this machine's wall times swing by half
+/// within minutes (other guests on the host): the same binary's `--version` took 8 to 22 ms.
+/// Peak RSS from wait4 is the spawning process's own under posix_spawn (Linux records the old
+/// memory map's high-water mark at exec), so `/usr/bin/time -f %M` is used for that instead.
+func spawn(_ argv: [String]) -> (seconds: Double, megabytes: Double, status: Int32, cpu: Double) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -64,7 +69,8 @@ func spawn(_ argv: [String]) -> (seconds: Double, megabytes: Double, status: Int
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    return (now() - start, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xff)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (now() - start, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xff, cpu)
 }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -100,7 +106,7 @@ for run in 0..<(options.sections.contains("import") ? options.runs : 0) {
     guard result.status == 0 else { fatalError("import failed with status \(result.status)") }
     importSeconds.append(result.seconds)
     importMemory.append(result.megabytes)
-    print(String(format: "  import run %d: %.2f s, %.0f MB", run + 1, result.seconds, result.megabytes))
+    print(String(format: "  import run %d: %.2f s, %.0f MB, CPU %.2f s", run + 1, result.seconds, result.megabytes, result.cpu))
 }
 if !importSeconds.isEmpty {
     print("import: " + summary(importSeconds, unit: "s", scale: 1) + "; peak memory " + summary(importMemory, unit: "MB", scale: 1))
@@ -126,10 +132,30 @@ if options.sections.contains("phases") {
         print(String(format: "  %@: %.2f s", marks[index].0, marks[index + 1].1 - marks[index].1))
     }
 }
+// 2. A fresh process per query, spawned before this process loads anything large: a child
+// spawned from a parent holding hundreds of megabytes (the BFS adjacency, the warm store) took
+// 2 to 3 ms more, wall and CPU, than the same child spawned from a small one (or a shell).
+@MainActor func processes(_ label: String, _ argv: (String, String) -> [String]) {
+    var seconds: [Double] = [], cpu: [Double] = []
+    for _ in 0..<options.runs {
+        for query in queries {
+            let result = spawn(argv(query.source, query.target))
+            seconds.append(result.seconds)
+            cpu.append(result.cpu)
+        }
+    }
+    print("\(label), fresh process: " + summary(seconds, unit: "ms") + "; CPU time " + summary(cpu, unit: "ms"))
+}
+if options.sections.contains("process") {
+processes("path") { [options.partnergraph, "path", $0, $1, "--db", database] }
+processes("neighbors depth 1") { source, _ in [options.partnergraph, "neighbors", source, "--db", database] }
+let startup = (0..<50).map { _ in spawn([options.partnergraph, "--version"]) }
+print("process start-up (`partnergraph --version`): " + summary(startup.map(\.seconds), unit: "ms") + "; CPU time " + summary(startup.map(\.cpu), unit: "ms"))
+}
 let wantsQueries = !options.sections.isDisjoint(with: ["library", "process", "search"])
 guard wantsQueries else { exit(0) }
 
-// 2. Plain BFS over the CSV, in memory, for the expected lengths.
+// 3. Plain BFS over the CSV, in memory, for the expected lengths.
 var index: [String: Int] = [:]
 for row in readCSV(nodesPath) { index[row[0]] = index.count }
 var adjacency = [[Int32]](repeating: [], count: index.count)
@@ -153,7 +179,7 @@ for row in options.check ? readCSV(edgesPath) : [] {
     return nil
 }
 
-// 3. Library calls, warm, in this process.
+// 4. Library calls, warm, in this process.
 let store = try PartnerGraphStore(path: database, mode: .readOnly)
 var mismatches = 0
 var libraryPath: [Double] = []
@@ -189,24 +215,6 @@ for _ in 0..<options.runs where options.sections.contains("library") {
 print("neighbors depth 1, library call: " + summary(libraryNeighbors, unit: "ms"))
 }
 
-// 4. A fresh process per query.
-@MainActor func processes(_ label: String, _ argv: (String, String) -> [String]) {
-    var seconds: [Double] = [], memory: [Double] = []
-    for _ in 0..<options.runs {
-        for query in queries {
-            let result = spawn(argv(query.source, query.target))
-            seconds.append(result.seconds)
-            memory.append(result.megabytes)
-        }
-    }
-    print("\(label), fresh process: " + summary(seconds, unit: "ms") + "; peak memory " + summary(memory, unit: "MB", scale: 1))
-}
-if options.sections.contains("process") {
-processes("path") { [options.partnergraph, "path", $0, $1, "--db", database] }
-processes("neighbors depth 1") { source, _ in [options.partnergraph, "neighbors", source, "--db", database] }
-let startup = (0..<50).map { _ in spawn([options.partnergraph, "--version"]).seconds }
-print("process start-up (`partnergraph --version`): " + summary(startup, unit: "ms"))
-}
 guard options.sections.contains("search") else { exit(0) }
 
 // 5. Search.

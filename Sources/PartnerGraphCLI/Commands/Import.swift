@@ -94,7 +94,7 @@ final class ProgressBar {
     private var lastDrawn = ""
 
     /// With PARTNERGRAPH_PROGRESS_LOG set, each phase change is logged with its time instead.
-    private let log = ProcessInfo.processInfo.environment["PARTNERGRAPH_PROGRESS_LOG"] != nil
+    private let log = environmentVariable("PARTNERGRAPH_PROGRESS_LOG") != nil
     private let started = Date()
     private var phase: CSVImportProgress.Phase?
 

@@ -18,7 +18,7 @@ struct DatabaseOptions: ParsableArguments {
     /// ``FastArguments`` builds without ArgumentParser, which have no `DatabaseOptions`.
     static func resolvedPath(flag path: String?) -> String {
         if let path { return path }
-        if let environment = ProcessInfo.processInfo.environment["PARTNERGRAPH_DB"], !environment.isEmpty {
+        if let environment = environmentVariable("PARTNERGRAPH_DB"), !environment.isEmpty {
             return environment
         }
         return "partnergraph.sqlite"

@@ -7,9 +7,8 @@ enum Terminal {
     static let isInteractive: Bool = isatty(STDOUT_FILENO) != 0
 
     static let usesColor: Bool = {
-        let environment = ProcessInfo.processInfo.environment
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
+        if let noColor = environmentVariable("NO_COLOR"), !noColor.isEmpty { return false }
+        if environmentVariable("TERM") == "dumb" { return false }
         return isInteractive
     }()
 

@@ -28,7 +28,7 @@ enum FastArguments {
     /// Whether `main()` tries this parser first. Set `PARTNERGRAPH_NO_FAST_PATH=1` to always
     /// use ArgumentParser, e.g. to compare the output of both routes (the end-to-end tests do).
     static var isEnabled: Bool {
-        isEnabled(noFastPath: getenv("PARTNERGRAPH_NO_FAST_PATH").map { String(cString: $0) })
+        isEnabled(noFastPath: environmentVariable("PARTNERGRAPH_NO_FAST_PATH"))
     }
 
     /// Whether the parser is on, given the value of `PARTNERGRAPH_NO_FAST_PATH`: off when it is
