@@ -93,6 +93,23 @@ let queries = readCSV("\(options.data)/queries.csv").map { (source: $0[0], targe
 try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
 print("pg-bench on \(options.data): \(queries.count) query pairs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
+/// A fixed amount of integer work (FNV-1a over 64 MB, 5 times; the median), printed at the
+/// start and the end of a run: this machine's speed swings by a third within minutes, and this
+/// says how fast it was while the figures were taken.
+func referenceWork() -> Double {
+    let bytes = [UInt8](repeating: 7, count: 64 << 20)
+    var times: [Double] = []
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for _ in 0..<5 {
+        let start = now()
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        times.append(now() - start)
+    }
+    if hash == 42 { print("") }  // keeps the loop
+    return percentile(times, 0.5)
+}
+print(String(format: "machine speed reference (lower is faster): %.0f ms", referenceWork() * 1000))
+
 // 1. Import, a fresh process and a fresh database per run.
 var importSeconds: [Double] = []
 var importMemory: [Double] = []
@@ -215,7 +232,10 @@ for _ in 0..<options.runs where options.sections.contains("library") {
 print("neighbors depth 1, library call: " + summary(libraryNeighbors, unit: "ms"))
 }
 
-guard options.sections.contains("search") else { exit(0) }
+guard options.sections.contains("search") else {
+    print(String(format: "machine speed reference at the end: %.0f ms", referenceWork() * 1000))
+    exit(0)
+}
 
 // 5. Search.
 let words = ["Gulf Energy Council", "Amina", "العربية", "منظمة", "Accord 1999", "Summit", "كريم", "Kalama", "الخليجية", "Trade"]
@@ -234,3 +254,4 @@ for _ in 0..<options.runs {
     for word in words { processSearch.append(spawn([options.partnergraph, "search", word, "--db", database]).seconds) }
 }
 print("search, fresh process: " + summary(processSearch, unit: "ms"))
+print(String(format: "machine speed reference at the end: %.0f ms", referenceWork() * 1000))
