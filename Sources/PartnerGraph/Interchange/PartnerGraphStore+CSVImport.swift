@@ -49,8 +49,11 @@ extension PartnerGraphStore {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
                 let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-                // Room for the whole new database in memory, so that nothing spills before the commit.
-                try db.execute(sql: "PRAGMA cache_size = -1048576")
+                // A 64 MiB page cache: B-trees written in key order touch few pages again, so
+                // letting SQLite write the others out as it goes costs less than holding the
+                // whole new database in memory (a 1 GiB cache made the import of M 0.3–0.5 s
+                // slower, in page faults, and 120 MB larger).
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 // Every reference was checked against the file and the database before writing,
                 // so SQLite need not check them again, a million times over.
