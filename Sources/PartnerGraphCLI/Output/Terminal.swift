@@ -61,6 +61,9 @@ func displayWidth(_ text: String) -> Int {
 /// Makes a name safe to print on one line of a terminal: control characters are shown escaped,
 /// and right-to-left text is isolated so that it cannot reorder what follows it.
 func terminalSafe(_ text: String) -> String {
+    // Printable ASCII, most names and keys, has nothing to escape or isolate.
+    var text = text
+    if text.withUTF8({ bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return text }
     var result = ""
     var hasRightToLeft = false
     for scalar in text.unicodeScalars {
