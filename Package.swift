@@ -20,7 +20,10 @@ let package = Package(
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
         .target(
             name: "CSQLiteSettings",
-            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // DWARF 4, as the Swift code has: valgrind 3.19 (Debian 12) cannot read clang's
+            // default DWARF 5 and refuses to profile the whole binary.
+            cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "PartnerGraph",
             dependencies: [
