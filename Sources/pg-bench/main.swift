@@ -93,19 +93,29 @@ let queries = readCSV("\(options.data)/queries.csv").map { (source: $0[0], targe
 try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
 print("pg-bench on \(options.data): \(queries.count) query pairs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
-/// A fixed amount of integer work (FNV-1a over 64 MB, 5 times; the median), printed at the
-/// start and the end of a run: this machine's speed swings by a third within minutes, and this
-/// says how fast it was while the figures were taken.
+/// A fixed amount of work bound by memory latency, as SQLite's B-trees and a fresh process's
+/// page faults are: a million dependent reads at random places of a 64 MB array (the median of
+/// 3). Printed at the start and the end of a run, because this machine's speed swings by a third
+/// within minutes, and an arithmetic loop does not show it.
 func referenceWork() -> Double {
-    let bytes = [UInt8](repeating: 7, count: 64 << 20)
+    let count = 16 << 20
+    var next = [Int32](repeating: 0, count: count)
+    // One cycle through every slot (Sattolo's shuffle), from a fixed seed.
+    var order = Array(0..<Int32(count))
+    var seed: UInt64 = 42
+    for index in stride(from: count - 1, to: 0, by: -1) {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        order.swapAt(index, Int(seed >> 33) % index)
+    }
+    for index in 0..<count { next[Int(order[index])] = order[(index + 1) % count] }
     var times: [Double] = []
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for _ in 0..<5 {
+    var position: Int32 = 0
+    for _ in 0..<3 {
         let start = now()
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for _ in 0..<(1 << 20) { position = next[Int(position)] }
         times.append(now() - start)
     }
-    if hash == 42 { print("") }  // keeps the loop
+    if position == -1 { print("") }  // keeps the loop
     return percentile(times, 0.5)
 }
 print(String(format: "machine speed reference (lower is faster): %.0f ms", referenceWork() * 1000))
