@@ -10,7 +10,8 @@ struct Adjacent {
     var forward: Bool
 }
 
-/// Reads a node's relations straight from the two covering indexes, for the traversal loops.
+/// Reads a node's relations straight from the identity index (outgoing) and `relation_incoming`
+/// (incoming), for the traversal loops.
 ///
 /// Each call steps a cached prepared statement with the raw SQLite API: a hop costs one index
 /// seek and a scan of that node's entries, and the relation table itself is read only when the
