@@ -915,9 +915,12 @@ private struct CSVBulkWriter {
                 aliasAdded = sqlite3_changes(connection) > 0
                 if aliasAdded { report.aliasesAdded += 1 }
             }
-            if node.existing == nil && !detachedSearch {
-                searchTexts[index] = Self.searchText([node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
-                try insertSearch.add(index, bindSearch)
+            if node.existing == nil {
+                // A new entity is indexed here, or by the detached index with its alias.
+                if !detachedSearch {
+                    searchTexts[index] = Self.searchText([node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
+                    try insertSearch.add(index, bindSearch)
+                }
             } else if aliasAdded {
                 let handle = queueSearch.sqliteStatement
                 sqlite3_bind_int64(handle, 1, id)
