@@ -805,38 +805,6 @@ private struct CSVBulkWriter {
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(String(trigger[0]).quotedDatabaseIdentifier)") }
     }
 
-    /// The search-index text of an entity: ``SearchText/indexed(normalized:)``, with a fast
-    /// path for ASCII text (no Arabic clitics to strip; letters and digits are A–Z, a–z, 0–9).
-    static func searchText(_ texts: [String]) -> String {
-        var output: [UInt8] = []
-        for text in texts {
-            var text = text
-            let ascii = text.withUTF8 { bytes -> Bool in
-                guard CSVReader.isASCII(bytes) else { return false }
-                var inWord = false
-                for byte in bytes {
-                    let isWordByte = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                    if isWordByte {
-                        if !inWord && !output.isEmpty { output.append(0x20) }
-                        output.append(byte)
-                    }
-                    inWord = isWordByte
-                }
-                return true
-            }
-            if !ascii {
-                let indexed = SearchText.indexed(normalized: [text])
-                if !indexed.isEmpty {
-                    if !output.isEmpty { output.append(0x20) }
-                    output.append(contentsOf: indexed.utf8)
-                }
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
     mutating func writeEntities(_ nodes: [NodeTable.Node], report: inout CSVImportReport) throws -> [Int64] {
         var ids = [Int64](repeating: 0, count: nodes.count)
         // New entities get the ids SQLite would give them, set here so that rows can be written
@@ -918,7 +886,7 @@ private struct CSVBulkWriter {
             if node.existing == nil {
                 // A new entity is indexed here, or by the detached index with its alias.
                 if !detachedSearch {
-                    searchTexts[index] = Self.searchText([node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
+                    searchTexts[index] = SearchText.indexed(normalized: [node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
                     try insertSearch.add(index, bindSearch)
                 }
             } else if aliasAdded {
@@ -938,7 +906,7 @@ private struct CSVBulkWriter {
                     let node = nodes[index]
                     guard node.existing == nil else { return nil }
                     let alias = node.alias.map(NameNormalizer.normalize) ?? ""
-                    return (ids[index] * 4, Self.searchText([node.key.lowercased(), normalizedNames[index], alias]))
+                    return (ids[index] * 4, SearchText.indexed(normalized: [node.key.lowercased(), normalizedNames[index], alias]))
                 }
             }
         }

@@ -25,24 +25,7 @@ public enum NameNormalizer {
         var text = text
         return text.withUTF8 { bytes -> String? in
             for byte in bytes where byte >= 0x80 { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                var count = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
-                    count += 1
-                }
-                return count
-            }
+            return foldChecked(bytes)
         }
     }
 
@@ -54,8 +37,8 @@ public enum NameNormalizer {
     static func normalizeArabic(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            // First make sure every scalar is one the table takes, so that the second pass,
-            // which writes, cannot fail half-way.
+            // First make sure every scalar is one the table takes, so that the pass that writes
+            // cannot fail half-way.
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -68,43 +51,50 @@ public enum NameNormalizer {
                 else { return nil }
                 index += 2
             }
-            // Every scalar of the block is two bytes of UTF-8 and folds to one of the block or to
-            // none, so the result is never longer than the text.
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                var count = 0
-                var pendingSpace = false
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        index += 1
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                            pendingSpace = count > 0
-                            continue
-                        }
-                        if pendingSpace {
-                            output[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
-                        count += 1
+            return foldChecked(bytes)
+        }
+    }
+
+    /// The folding of both fast paths, for UTF-8 already checked to hold only ASCII and scalars
+    /// that ``arabicFolding(_:)`` takes: ASCII white space runs become one space and the ends
+    /// are trimmed, A–Z become lower case, Arabic scalars go through the table. Every scalar of
+    /// the block is two bytes of UTF-8 and folds to one of the block or to none, so the result is
+    /// never longer than the text.
+    private static func foldChecked(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let folded: UInt32
+                if byte < 0x80 {
+                    index += 1
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = count > 0
                         continue
                     }
-                    let folded = arabicFolding(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+                    folded = UInt32(byte)
+                } else {
+                    folded = arabicFolding(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
                     index += 2
                     if folded == dropped { continue }
-                    if pendingSpace {
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
+                }
+                if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                if folded < 0x80 {
+                    output[count] = folded >= 0x41 && folded <= 0x5A ? UInt8(folded) + 0x20 : UInt8(folded)
+                    count += 1
+                } else {
                     output[count] = 0xC0 | UInt8(folded >> 6)
                     output[count + 1] = 0x80 | UInt8(folded & 0x3F)
                     count += 2
                 }
-                return count
             }
+            return count
         }
     }
 

@@ -101,13 +101,11 @@ extension PartnerGraphStore {
             if !relations.isEmpty && !cascade {
                 throw PartnerGraphError.entityHasRelations(entity.key, count: relations.count)
             }
-            // The ids first: deleting a relation changes relation_incoming, which finds the incoming ones.
-            let ids = try Int64.fetchAll(
-                db,
-                sql: "SELECT id FROM relation WHERE source_id = ?1 UNION SELECT relation_id FROM relation_incoming WHERE target_id = ?1",
+            // SQLite collects the rows before it deletes any (the table has triggers), so the
+            // subquery reads relation_incoming as it was.
+            try db.execute(
+                sql: "DELETE FROM relation WHERE source_id = ?1 OR id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ?1)",
                 arguments: [entity.id])
-            let delete = try db.cachedStatement(sql: "DELETE FROM relation WHERE id = ?")
-            for id in ids { try delete.execute(arguments: [id]) }
             _ = try entity.delete(db)
             return RemovalReport(entity: entity.ref, removedRelations: relations)
         }

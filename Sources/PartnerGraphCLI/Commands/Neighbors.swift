@@ -34,9 +34,8 @@ extension PartnerGraphCommand {
         /// The inputs as a plain value: what runs, whichever parser read them.
         var request: NeighborsRequest {
             NeighborsRequest(
-                entity: entity, depth: depth, types: types, limit: limit, relations: traversal.relations,
-                excludeRelations: traversal.excludeRelations, asOf: traversal.asOf, directed: traversal.directed,
-                databasePath: database.path, json: output.json)
+                entity: entity, depth: depth, types: types, limit: limit,
+                options: ReadRequestOptions(traversal: traversal, database: database, output: output))
         }
 
         func validate() throws {
@@ -58,13 +57,7 @@ struct NeighborsRequest: Equatable {
     var depth = 1
     var types: [EntityType] = []
     var limit: Int?
-    var relations: [String] = []
-    var excludeRelations: [String] = []
-    var asOf: PartialDate?
-    var directed = false
-    /// `--db` as given; `nil` means $PARTNERGRAPH_DB, else the default.
-    var databasePath: String?
-    var json = false
+    var options = ReadRequestOptions()
 
     /// The flag rules, for both parsers: ArgumentParser calls them from `validate()`, and the fast
     /// parser leaves a request that breaks them to ArgumentParser, which reports it.
@@ -75,10 +68,10 @@ struct NeighborsRequest: Equatable {
 
     func run() throws {
         let query = NeighborQuery(
-            entity: entity, depth: depth, relations: relations, excludeRelations: excludeRelations,
-            entityTypes: types, asOf: asOf, directed: directed, limit: limit)
-        let around = try DatabaseOptions.openForReading(flag: databasePath).neighbors(query)
-        if json {
+            entity: entity, depth: depth, relations: options.relations, excludeRelations: options.excludeRelations,
+            entityTypes: types, asOf: options.asOf, directed: options.directed, limit: limit)
+        let around = try options.openForReading().neighbors(query)
+        if options.json {
             try Terminal.printJSON(around)
             return
         }

@@ -111,9 +111,8 @@ extension PartnerGraphCommand {
         /// The inputs as a plain value: what runs, whichever parser read them.
         var request: PathRequest {
             PathRequest(
-                from: from, to: to, k: k, maxDepth: maxDepth, avoid: avoid, relations: traversal.relations,
-                excludeRelations: traversal.excludeRelations, asOf: traversal.asOf, directed: traversal.directed,
-                databasePath: database.path, json: output.json)
+                from: from, to: to, k: k, maxDepth: maxDepth, avoid: avoid,
+                options: ReadRequestOptions(traversal: traversal, database: database, output: output))
         }
 
         func validate() throws {
@@ -136,13 +135,7 @@ struct PathRequest: Equatable {
     var k = 1
     var maxDepth = PathQuery.defaultMaxDepth
     var avoid: [String] = []
-    var relations: [String] = []
-    var excludeRelations: [String] = []
-    var asOf: PartialDate?
-    var directed = false
-    /// `--db` as given; `nil` means $PARTNERGRAPH_DB, else the default.
-    var databasePath: String?
-    var json = false
+    var options = ReadRequestOptions()
 
     /// The flag rules, for both parsers: ArgumentParser calls them from `validate()`, and the fast
     /// parser leaves a request that breaks them to ArgumentParser, which reports it.
@@ -153,10 +146,10 @@ struct PathRequest: Equatable {
 
     func run() throws {
         let query = PathQuery(
-            from: from, to: to, k: k, maxDepth: maxDepth, relations: relations,
-            excludeRelations: excludeRelations, avoid: avoid, directed: directed, asOf: asOf)
-        let paths = try DatabaseOptions.openForReading(flag: databasePath).paths(query)
-        if json {
+            from: from, to: to, k: k, maxDepth: maxDepth, relations: options.relations,
+            excludeRelations: options.excludeRelations, avoid: avoid, directed: options.directed, asOf: options.asOf)
+        let paths = try options.openForReading().paths(query)
+        if options.json {
             try Terminal.printJSON(paths)
         } else {
             print(HopText.render(paths))

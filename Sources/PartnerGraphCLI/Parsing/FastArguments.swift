@@ -40,36 +40,25 @@ enum FastArguments {
     /// The request of `partnergraph neighbors ARGUMENTS`, or `nil` when ArgumentParser must read
     /// the arguments.
     static func neighborsRequest(_ arguments: [String]) -> NeighborsRequest? {
-        var scanner = ArgumentScanner(arguments)
-        var shared = SharedOptions()
         var request = NeighborsRequest(entity: "")
-        scanning: while true {
-            switch scanner.next() {
-            case .end:
-                break scanning
-            case .unreadable:
-                return nil
-            case .option("depth"):
-                guard let value = scanner.value(), let depth = Int(value) else { return nil }
+        let positionals = scan(arguments) { name, scanner in
+            switch name {
+            case "depth":
+                guard let value = scanner.value(), let depth = Int(value) else { return false }
                 request.depth = depth
-            case .option("type"):
-                guard let value = scanner.value(), let type = EntityType(parsing: value) else { return nil }
+            case "type":
+                guard let value = scanner.value(), let type = EntityType(parsing: value) else { return false }
                 request.types.append(type)
-            case .option("limit"):
-                guard let value = scanner.value(), let limit = Int(value) else { return nil }
+            case "limit":
+                guard let value = scanner.value(), let limit = Int(value) else { return false }
                 request.limit = limit
-            case .option(let name):
-                guard shared.read(name, from: &scanner) else { return nil }
+            default:
+                return request.options.read(name, from: &scanner)
             }
+            return true
         }
-        guard scanner.positionals.count == 1 else { return nil }
-        request.entity = scanner.positionals[0]
-        request.relations = shared.relations
-        request.excludeRelations = shared.excludeRelations
-        request.asOf = shared.asOf
-        request.directed = shared.directed
-        request.databasePath = shared.databasePath
-        request.json = shared.json
+        guard let positionals, positionals.count == 1 else { return nil }
+        request.entity = positionals[0]
         guard (try? request.validate()) != nil else { return nil }
         return request
     }
@@ -77,52 +66,47 @@ enum FastArguments {
     /// The request of `partnergraph path ARGUMENTS`, or `nil` when ArgumentParser must read the
     /// arguments.
     static func pathRequest(_ arguments: [String]) -> PathRequest? {
-        var scanner = ArgumentScanner(arguments)
-        var shared = SharedOptions()
         var request = PathRequest(from: "", to: "")
-        scanning: while true {
-            switch scanner.next() {
-            case .end:
-                break scanning
-            case .unreadable:
-                return nil
-            case .option("k"):
-                guard let value = scanner.value(), let k = Int(value) else { return nil }
+        let positionals = scan(arguments) { name, scanner in
+            switch name {
+            case "k":
+                guard let value = scanner.value(), let k = Int(value) else { return false }
                 request.k = k
-            case .option("max-depth"):
-                guard let value = scanner.value(), let maxDepth = Int(value) else { return nil }
+            case "max-depth":
+                guard let value = scanner.value(), let maxDepth = Int(value) else { return false }
                 request.maxDepth = maxDepth
-            case .option("avoid"):
-                guard let value = scanner.value() else { return nil }
+            case "avoid":
+                guard let value = scanner.value() else { return false }
                 request.avoid.append(value)
-            case .option(let name):
-                guard shared.read(name, from: &scanner) else { return nil }
+            default:
+                return request.options.read(name, from: &scanner)
             }
+            return true
         }
-        guard scanner.positionals.count == 2 else { return nil }
-        request.from = scanner.positionals[0]
-        request.to = scanner.positionals[1]
-        request.relations = shared.relations
-        request.excludeRelations = shared.excludeRelations
-        request.asOf = shared.asOf
-        request.directed = shared.directed
-        request.databasePath = shared.databasePath
-        request.json = shared.json
+        guard let positionals, positionals.count == 2 else { return nil }
+        request.from = positionals[0]
+        request.to = positionals[1]
         guard (try? request.validate()) != nil else { return nil }
         return request
     }
+
+    /// Reads `arguments`, handing each option to `readOption`, and returns the positionals; `nil`
+    /// when an argument is one this parser does not read, or `readOption` refuses an option.
+    private static func scan(
+        _ arguments: [String], readOption: (Substring, inout ArgumentScanner) -> Bool
+    ) -> [String]? {
+        var scanner = ArgumentScanner(arguments)
+        while true {
+            switch scanner.next() {
+            case .end: return scanner.positionals
+            case .unreadable: return nil
+            case .option(let name): guard readOption(name, &scanner) else { return nil }
+            }
+        }
+    }
 }
 
-/// The options both commands take: those of `TraversalOptions`, `DatabaseOptions` and
-/// `OutputOptions`.
-private struct SharedOptions {
-    var relations: [String] = []
-    var excludeRelations: [String] = []
-    var asOf: PartialDate?
-    var directed = false
-    var databasePath: String?
-    var json = false
-
+fileprivate extension ReadRequestOptions {
     /// Reads the option `name` and its value, if it is one of these.
     ///
     /// - Returns: `false` when `name` is none of these, or its value is missing or invalid.
