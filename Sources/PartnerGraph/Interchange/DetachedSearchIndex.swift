@@ -42,7 +42,7 @@ final class DetachedSearchIndex: @unchecked Sendable {
             let connection
         else {
             sqlite3_close_v2(connection)
-            throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot open an in-memory database for the search index")
+            throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot open an in-memory database to build the search index (is memory short?); nothing was imported")
         }
         do {
             try execute(connection, createSQL)
@@ -141,7 +141,9 @@ final class DetachedSearchIndex: @unchecked Sendable {
             pending += 1
             if pending == chunk {
                 guard sqlite3_step(handle) == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: .SQLITE_ERROR,
+                        message: "copying the search index failed, so nothing was imported: " + String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 sqlite3_reset(handle)
                 remaining -= chunk
@@ -173,6 +175,6 @@ final class DetachedSearchIndex: @unchecked Sendable {
     private static func error(_ connection: OpaquePointer?) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: sqlite3_errcode(connection)),
-            message: "building the search index: " + String(cString: sqlite3_errmsg(connection)))
+            message: "building the search index failed, so nothing was imported: " + String(cString: sqlite3_errmsg(connection)))
     }
 }
