@@ -116,6 +116,47 @@ struct CSVImportTests {
         #expect(counts == (0, 0), "a file with errors writes nothing")
     }
 
+    @Test("problems are listed in the order of the file, whether found before or after the nodes are known")
+    func problemsFoundBeforeAndAfterTheNodesAreKnownAreListedInFileOrder() throws {
+        // Line 2: a missing endpoint and a bad date; line 3: a relation the types forbid; then
+        // 60 lines alternating a missing endpoint and a bad date: more than are listed.
+        var edges = "source,type,target,start,end\n"
+        edges += "per-000001,works_for,org-404,2024-13,\n"
+        edges += "org-000001,works_for,org-000002,,\n"
+        for index in 0..<60 {
+            edges += index.isMultiple(of: 2) ? "per-000001,works_for,org-\(500 + index),,\n" : "per-000001,works_for,org-000001,1999-02-30,\n"
+        }
+        let files = try csvFiles(nodes: goodNodes, edges: edges)
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore()
+        do {
+            try store.importCSV(nodes: files.nodes, edges: files.edges)
+            Issue.record("expected the import to fail")
+        } catch let CSVImportError.invalidFiles(problems, count) {
+            #expect(count == 63)
+            #expect(problems.count == CSVImportError.listedProblems)
+            #expect(problems.map(\.line) == [2, 2, 3] + Array(4..<(4 + CSVImportError.listedProblems - 3)))
+            #expect(problems[0].message.contains("no entity \"org-404\""))
+            #expect(problems[1].message.contains("invalid start date \"2024-13\""))
+            #expect(problems[2].message.contains("cannot go from"))
+            #expect(problems[3].message.contains("no entity \"org-500\""))
+            #expect(problems[4].message.contains("1999-02-30"))
+        }
+    }
+
+    @Test("an import whose nodes file cannot be read fails at once, while the edges file is being read")
+    func anUnreadableNodesFileStopsTheEdgeReading() throws {
+        var edges = "source,type,target,start,end\n"
+        for index in 0..<200_000 { edges += "per-\(index),works_for,org-\(index % 100),,\n" }
+        let files = try csvFiles(nodes: goodNodes, edges: edges)
+        defer { try? FileManager.default.removeItem(at: files.folder) }
+        let store = try PartnerGraphStore()
+        #expect(throws: PartnerGraphError.self) {
+            try store.importCSV(nodes: files.folder.appendingPathComponent("missing.csv").path, edges: files.edges)
+        }
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entity") } == 0)
+    }
+
     @Test func edgesMayNameEntitiesAlreadyStoredAndBadHeadersAreRefused() throws {
         let store = try exampleStore()
         let files = try csvFiles(

@@ -26,6 +26,7 @@ final class DetachedSearchIndex: @unchecked Sendable {
         self.createSQL = createSQL
         queue.async { [self] in
             outcome = Result { try Self.build(createSQL: createSQL, rows: rows()) }
+            ImportTiming.mark("second thread: search index built")
             done.signal()
         }
     }

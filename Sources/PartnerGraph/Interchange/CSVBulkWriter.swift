@@ -1,0 +1,383 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A multi-row INSERT: rows are bound as they come and written `batchSize` to a statement
+/// step, which spares SQLite most of its per-statement work (opening cursors, evaluating the
+/// `IN` list of a CHECK constraint into a temporary table, checking the schema): most of the
+/// cost of a small row. Parameter 1 is shared by every row (a timestamp); row `r`'s
+/// parameters start at `2 + r * width`. Use it with `OR FAIL` or `OR IGNORE`: with the
+/// default `OR ABORT`, SQLite must keep a statement journal (a copy of every page a statement
+/// touches) to undo a multi-row statement that fails half-way, which costs more than the
+/// batching saves. A failure aborts the whole import anyway.
+struct BatchedInsert {
+    static let batchSize = 64
+
+    let db: Database
+    let head: String
+    let width: Int
+    let row: (Int) -> String
+    let tail: String
+    let shared: (OpaquePointer) -> Void
+    private let full: Statement
+    private var pending: [Int] = []
+    /// The rows written so far (`sqlite3_changes`).
+    private(set) var changes = 0
+
+    init(
+        _ db: Database, head: String, width: Int, row: @escaping (Int) -> String, tail: String = "",
+        shared: @escaping (OpaquePointer) -> Void = { _ in }
+    ) throws {
+        self.db = db
+        self.head = head
+        self.width = width
+        self.row = row
+        self.tail = tail
+        self.shared = shared
+        full = try db.makeStatement(sql: Self.sql(head: head, width: width, row: row, tail: tail, count: Self.batchSize))
+        shared(full.sqliteStatement)
+        pending.reserveCapacity(Self.batchSize)
+    }
+
+    private static func sql(head: String, width: Int, row: (Int) -> String, tail: String, count: Int) -> String {
+        head + (0..<count).map { row(2 + $0 * width) }.joined(separator: ", ") + tail
+    }
+
+    /// Adds item `item`, bound by `bind(statement, first parameter, item)`.
+    mutating func add(_ item: Int, _ bind: (OpaquePointer, Int32, Int) -> Void) throws {
+        bind(full.sqliteStatement, Int32(2 + pending.count * width), item)
+        pending.append(item)
+        if pending.count == Self.batchSize {
+            try step(full.sqliteStatement)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes the rows of the last, partial batch.
+    mutating func flush(_ bind: (OpaquePointer, Int32, Int) -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let statement = try db.makeStatement(sql: Self.sql(head: head, width: width, row: row, tail: tail, count: pending.count))
+        let handle = statement.sqliteStatement
+        shared(handle)
+        for (position, item) in pending.enumerated() { bind(handle, Int32(2 + position * width), item) }
+        try step(handle)
+        pending.removeAll()
+    }
+
+    private mutating func step(_ handle: OpaquePointer) throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        changes += Int(sqlite3_changes(db.sqliteConnection))
+    }
+}
+
+/// Writes checked entities and relations with prepared statements stepped through the raw
+/// SQLite API.
+struct CSVBulkWriter {
+    let db: Database
+    let progress: ((CSVImportProgress) -> Void)?
+    let vocabulary: [RelationType]
+    let connection: OpaquePointer
+    let now: String
+    /// The search queue's triggers, dropped for the import and put back, unchanged, by `finish()`.
+    let triggers: [Row]
+    var deferredIndexes: [String] = []
+    /// The import's second thread: it reads the edges file, then builds the search index.
+    let background: DispatchQueue
+    /// The search index of the new entities, when built on another thread.
+    var searchBuild: DetachedSearchIndex?
+    /// relation_incoming's insert trigger, when a bulk load fills the table itself.
+    var incomingTrigger: String?
+
+    init(db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType], background: DispatchQueue) throws {
+        self.background = background
+        self.db = db
+        self.progress = progress
+        self.vocabulary = vocabulary
+        connection = db.sqliteConnection!
+        now = Timestamp.now()
+        // The triggers would queue every new row; the import indexes its entities itself and
+        // queues only the entities it changes.
+        triggers = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%' AND tbl_name IN ('entity', 'alias', 'relation')")
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(String(trigger[0]).quotedDatabaseIdentifier)") }
+    }
+
+    mutating func writeEntities(_ nodes: [NodeTable.Node], report: inout CSVImportReport) throws -> [Int64] {
+        var ids = [Int64](repeating: 0, count: nodes.count)
+        // New entities get the ids SQLite would give them, set here so that rows can be written
+        // many to a statement.
+        var nextId = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM entity") ?? 0) + 1
+        let now = self.now
+        var insertEntity = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO entity (id, key, type, name, name_normalized, name_language, created_at, updated_at) VALUES ",
+            width: 6, row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3), ?\($0 + 4), ?\($0 + 5), ?1, ?1)" },
+            shared: { Self.bind($0, 1, now) })
+        // The search index is filled by one INSERT … SELECT at the end: FTS5 flushes the terms
+        // it holds in memory at every statement of the transaction, so rows inserted among the
+        // entity and alias statements would each cost a flush and a tiny segment to merge.
+        try db.execute(sql: "CREATE TEMP TABLE csv_import_search (rowid INTEGER PRIMARY KEY, names TEXT NOT NULL)")
+        var insertSearch = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO temp.csv_import_search (rowid, names) VALUES ", width: 2, row: { "(?\($0), ?\($0 + 1))" })
+        let insertAlias = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, 'ar')")
+        let queueSearch = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (0, ?)")
+        // Into an empty entity table, the two secondary indexes are built after the load, by a
+        // sort, rather than updated row by row in random order.
+        let entitiesStored = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entity)") ?? false
+        if !entitiesStored && nodes.count > 10_000 {
+            let indexes = try Row.fetchAll(
+                db,
+                sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entity' AND name IN ('entity_by_normalized_name', 'entity_by_type')")
+            for index in indexes {
+                try db.execute(sql: "DROP INDEX \(String(index[0]).quotedDatabaseIdentifier)")
+                deferredIndexes.append(index[1])
+            }
+        }
+        // With many new entities and nothing indexed yet, the search index is built on another
+        // thread while the relations are written (see `DetachedSearchIndex`).
+        let createSearchSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
+        let searchIndexEmpty = !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_index)") ?? true)
+        let detachedSearch = createSearchSQL != nil && searchIndexEmpty && nodes.lazy.filter({ $0.existing == nil }).count > 10_000
+        var normalizedNames = [String](repeating: "", count: nodes.count)
+        var searchTexts = [String](repeating: "", count: nodes.count)
+        func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let node = nodes[index]
+            sqlite3_bind_int64(handle, base, ids[index])
+            Self.bind(handle, base + 1, node.key)
+            Self.bind(handle, base + 2, node.type.rawValue)
+            Self.bind(handle, base + 3, node.name)
+            Self.bind(handle, base + 4, normalizedNames[index])
+            Self.bind(handle, base + 5, guessLanguage(of: node.name))
+        }
+        func bindSearch(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            sqlite3_bind_int64(handle, base, ids[index] * 4)
+            Self.bind(handle, base + 1, searchTexts[index])
+        }
+        for (index, node) in nodes.enumerated() {
+            if index % 16384 == 0 { progress?(.init(phase: .writingEntities, done: index, total: nodes.count)) }
+            let normalizedName = NameNormalizer.normalize(node.name)
+            let normalizedAlias = node.alias.map(NameNormalizer.normalize)
+            let id: Int64
+            if let existing = node.existing {
+                id = existing
+                report.entitiesMatched += 1
+            } else {
+                id = nextId
+                nextId += 1
+                ids[index] = id
+                normalizedNames[index] = normalizedName
+                try insertEntity.add(index, bindEntity)
+                report.entitiesAdded += 1
+            }
+            ids[index] = id
+            var aliasAdded = false
+            if let alias = node.alias {
+                let handle = insertAlias.sqliteStatement
+                sqlite3_bind_int64(handle, 1, id)
+                Self.bind(handle, 2, alias)
+                Self.bind(handle, 3, normalizedAlias)
+                try step(handle)
+                aliasAdded = sqlite3_changes(connection) > 0
+                if aliasAdded { report.aliasesAdded += 1 }
+            }
+            if node.existing == nil {
+                // A new entity is indexed here, or by the detached index with its alias.
+                if !detachedSearch {
+                    searchTexts[index] = SearchText.indexed(normalized: [node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
+                    try insertSearch.add(index, bindSearch)
+                }
+            } else if aliasAdded {
+                let handle = queueSearch.sqliteStatement
+                sqlite3_bind_int64(handle, 1, id)
+                try step(handle)
+            }
+        }
+        try insertEntity.flush(bindEntity)
+        try insertSearch.flush(bindSearch)
+        try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
+        try db.execute(sql: "DROP TABLE temp.csv_import_search")
+        if detachedSearch, let createSearchSQL {
+            let ids = ids, normalizedNames = normalizedNames
+            searchBuild = DetachedSearchIndex(createSQL: createSearchSQL, on: background) {
+                nodes.indices.compactMap { index in
+                    let node = nodes[index]
+                    guard node.existing == nil else { return nil }
+                    let alias = node.alias.map(NameNormalizer.normalize) ?? ""
+                    return (ids[index] * 4, SearchText.indexed(normalized: [node.key.lowercased(), normalizedNames[index], alias]))
+                }
+            }
+        }
+        return ids
+    }
+
+    mutating func writeRelations(_ list: EdgeList, ids: [Int64], report: inout CSVImportReport) throws {
+        let hadRelations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation)") ?? false
+        // Into an empty relation table, the relations get their ids here (in the order of the
+        // identity index, so that it grows by appends), and relation_incoming is filled after
+        // them in its own key order rather than by its trigger, row by row, in random order.
+        // Otherwise SQLite numbers the rows, skips those already stored, and the trigger keeps
+        // relation_incoming.
+        let bulk = !hadRelations && list.edges.count > 10_000
+        if bulk {
+            incomingTrigger = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'relation_incoming_insert'")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS relation_incoming_insert")
+        }
+        // SQLite numbers the new rows max(id) + 1, + 2, … in the order they are inserted: an
+        // explicit id would cost a look-up per row. Into an empty table, where none is skipped,
+        // edge i gets firstId + i; checked below.
+        let firstId = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM relation") ?? 0) + 1
+        let columns = "INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at) VALUES "
+        let now = self.now
+        // OR IGNORE skips a relation already stored, as ON CONFLICT DO NOTHING does (the identity
+        // index is the table's one uniqueness constraint, and the NOT NULL columns are always
+        // bound), and unlike it lets a multi-row statement run without a statement journal.
+        var insert = try BatchedInsert(
+            db, head: "INSERT OR IGNORE" + columns.dropFirst("INSERT".count), width: 7,
+            row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ", NULL, ?1, ?1)" },
+            shared: { Self.bind($0, 1, now) })
+        let single = try db.makeStatement(sql: columns + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, ?1) ON CONFLICT DO NOTHING")
+        let singleHandle = single.sqliteStatement
+        Self.bind(singleHandle, 1, now)
+        // The type names, bound without a copy: they outlive every step.
+        let typeNames = vocabulary.map { strdup($0.name)! }
+        defer { typeNames.forEach { free($0) } }
+        let typeLengths = vocabulary.map { Int32($0.name.utf8.count) }
+        let extras = list.extras
+        let edges = list.edges
+
+        /// Binds the seven columns of edge `index` from parameter `base` on.
+        func bindRow(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let edge = edges[index]
+            sqlite3_bind_int64(handle, base, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
+            sqlite3_bind_text(handle, base + 1, typeNames[Int(edge.type)], typeLengths[Int(edge.type)], nil)
+            sqlite3_bind_int64(handle, base + 2, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
+            Self.bind(handle, base + 3, edge.extra >= 0 ? extras[Int(edge.extra)].role : nil)
+            Self.bindDate(handle, base + 4, edge.start)
+            Self.bindDate(handle, base + 5, edge.end)
+            Self.bindDate(handle, base + 6, edge.date)
+        }
+
+        var batched = 0
+        for (index, edge) in edges.enumerated() {
+            if index % 65536 == 0 { progress?(.init(phase: .writingRelations, done: index, total: edges.count)) }
+            let note = edge.extra >= 0 ? extras[Int(edge.extra)].note : nil
+            guard let note else {
+                try insert.add(index, bindRow)
+                batched += 1
+                continue
+            }
+            // A relation with a note is searchable: it goes in alone, to queue its id.
+            bindRow(singleHandle, 2, index)
+            Self.bind(singleHandle, 9, note)
+            try step(singleHandle)
+            if sqlite3_changes(connection) > 0 {
+                report.relationsAdded += 1
+                let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (2, ?)")
+                try queue.execute(arguments: [sqlite3_last_insert_rowid(connection)])
+            } else {
+                report.relationsMatched += 1
+            }
+        }
+        try insert.flush(bindRow)
+        report.relationsAdded += insert.changes
+        report.relationsMatched += batched - insert.changes
+        guard bulk else { return }
+
+        ImportTiming.mark("relations written")
+        progress?(.init(phase: .indexing, done: 0, total: 1))
+        let lastId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM relation") ?? 0
+        let idsGrowWithIndex = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        guard let entries = list.incoming, idsGrowWithIndex, report.relationsAdded == edges.count,
+            lastId == firstId + Int64(edges.count) - 1
+        else {
+            // Some endpoint was stored before, or the ids are not the expected ones: SQLite
+            // sorts the entries.
+            try db.execute(sql: """
+                INSERT INTO relation_incoming (target_id, type, source_id, relation_id)
+                SELECT target_id, type, source_id, id FROM relation ORDER BY target_id, type, source_id, id
+                """)
+            return
+        }
+        // relation_incoming, in its key order, so that SQLite appends every entry.
+        var incoming = try BatchedInsert(
+            db, head: "INSERT OR FAIL INTO relation_incoming (target_id, type, source_id, relation_id) VALUES ", width: 4,
+            row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3))" })
+        func bindIncoming(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let entry = entries[index]
+            sqlite3_bind_int64(handle, base, ids[Int(entry.target)])
+            sqlite3_bind_text(handle, base + 1, typeNames[Int(entry.type)], typeLengths[Int(entry.type)], nil)
+            sqlite3_bind_int64(handle, base + 2, ids[Int(entry.source)])
+            sqlite3_bind_int64(handle, base + 3, firstId + Int64(entry.position))
+        }
+        for index in entries.indices { try incoming.add(index, bindIncoming) }
+        try incoming.flush(bindIncoming)
+    }
+
+    /// Builds the entity indexes put off while the entities were written.
+    func buildEntityIndexes() throws {
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+    }
+
+    /// Puts the search index in place when it was built on another thread, and the triggers back.
+    func finish() throws {
+        progress?(.init(phase: .indexing, done: 0, total: 1))
+        try searchBuild?.install(in: db)
+        for trigger in triggers { try db.execute(sql: trigger[1]) }
+        if let incomingTrigger { try db.execute(sql: incomingTrigger) }
+        progress?(.init(phase: .indexing, done: 1, total: 1))
+    }
+
+    func step(_ handle: OpaquePointer) throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
+    }
+
+    // MARK: - Binding and dates
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    static func bind(_ handle: OpaquePointer, _ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        _ = text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+    }
+
+    static func bindDate(_ handle: OpaquePointer, _ index: Int32, _ date: PackedDate) {
+        guard date != 0 else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let year = Int(date / 10000), month = Int(date / 100 % 100), day = Int(date % 100)
+        let count = withUnsafeMutableBytes(of: &bytes) { raw -> Int in
+            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+            raw[0] = digit(year / 1000 % 10)
+            raw[1] = digit(year / 100 % 10)
+            raw[2] = digit(year / 10 % 10)
+            raw[3] = digit(year % 10)
+            guard month > 0 else { return 4 }
+            raw[4] = UInt8(ascii: "-")
+            raw[5] = digit(month / 10)
+            raw[6] = digit(month % 10)
+            guard day > 0 else { return 7 }
+            raw[7] = UInt8(ascii: "-")
+            raw[8] = digit(day / 10)
+            raw[9] = digit(day % 10)
+            return 10
+        }
+        withUnsafeBytes(of: &bytes) { raw in
+            _ = sqlite3_bind_text(handle, index, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), transient)
+        }
+    }
+}
