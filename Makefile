@@ -31,10 +31,11 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-# A release binary with the Swift runtime linked in: it needs only the system's libsqlite3 and
-# Graphviz libraries, wherever it is copied.
+# A release binary with the Swift and C++ runtimes linked in: it needs only the system's C
+# library, libsqlite3 and Graphviz libraries, wherever it is copied. (Built by product: GRDB's
+# dynamic library product cannot link against the static Swift runtime.)
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph
 
 # Regenerates the schema and example embedded in the binary from schema/ and examples/.
 embed:
@@ -70,6 +71,7 @@ BENCH_DATA ?= .build-bench/M
 BENCH_RUNS ?= 3
 bench: deps
 	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
-	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
 	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
