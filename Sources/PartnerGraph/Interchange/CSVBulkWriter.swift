@@ -92,8 +92,15 @@ struct CSVBulkWriter {
     /// relation_incoming's insert trigger, when a bulk load fills the table itself.
     var incomingTrigger: String?
 
-    init(db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType], background: DispatchQueue) throws {
+    /// Where the search index registers what to undo once the transaction has ended.
+    let afterTransaction: AfterTransaction
+
+    init(
+        db: Database, progress: ((CSVImportProgress) -> Void)?, vocabulary: [RelationType], background: DispatchQueue,
+        afterTransaction: AfterTransaction
+    ) throws {
         self.background = background
+        self.afterTransaction = afterTransaction
         self.db = db
         self.progress = progress
         self.vocabulary = vocabulary
@@ -211,6 +218,8 @@ struct CSVBulkWriter {
                     return (ids[index] * 4, SearchText.indexed(normalized: [node.key.lowercased(), normalizedNames[index], alias]))
                 }
             }
+            let build = searchBuild!
+            afterTransaction.add { build.detach(from: $0) }
         }
         return ids
     }
@@ -251,16 +260,26 @@ struct CSVBulkWriter {
         let extras = list.extras
         let edges = list.edges
 
+        // The dates' text, bound without a copy (SQLite would otherwise allocate and free one for
+        // each of a million dates): three 10-byte slots for each row of a batch, and three more
+        // for the single-row statement. A row's slots are rewritten only when it is bound again,
+        // after its batch has been written.
+        let slotsPerRow = 3, slotBytes = 10
+        let dateText = UnsafeMutablePointer<UInt8>.allocate(capacity: (BatchedInsert.batchSize + 1) * slotsPerRow * slotBytes)
+        defer { dateText.deallocate() }
+
         /// Binds the seven columns of edge `index` from parameter `base` on.
         func bindRow(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let edge = edges[index]
+            let row = handle == singleHandle ? BatchedInsert.batchSize : Int(base - 2) / 7
+            let slots = dateText + row * slotsPerRow * slotBytes
             sqlite3_bind_int64(handle, base, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
             sqlite3_bind_text(handle, base + 1, typeNames[Int(edge.type)], typeLengths[Int(edge.type)], nil)
             sqlite3_bind_int64(handle, base + 2, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
             Self.bind(handle, base + 3, edge.extra >= 0 ? extras[Int(edge.extra)].role : nil)
-            Self.bindDate(handle, base + 4, edge.start)
-            Self.bindDate(handle, base + 5, edge.end)
-            Self.bindDate(handle, base + 6, edge.date)
+            Self.bindDate(handle, base + 4, edge.start, in: slots)
+            Self.bindDate(handle, base + 5, edge.end, in: slots + slotBytes)
+            Self.bindDate(handle, base + 6, edge.date, in: slots + 2 * slotBytes)
         }
 
         var batched = 0
@@ -353,31 +372,33 @@ struct CSVBulkWriter {
         _ = text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
     }
 
-    static func bindDate(_ handle: OpaquePointer, _ index: Int32, _ date: PackedDate) {
+    /// Binds `date` as its text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), written into `slot` (10
+    /// bytes), which must stay unchanged until the statement has been stepped; NULL for no date.
+    static func bindDate(_ handle: OpaquePointer, _ index: Int32, _ date: PackedDate, in slot: UnsafeMutablePointer<UInt8>) {
         guard date != 0 else {
             sqlite3_bind_null(handle, index)
             return
         }
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let year = Int(date / 10000), month = Int(date / 100 % 100), day = Int(date % 100)
-        let count = withUnsafeMutableBytes(of: &bytes) { raw -> Int in
-            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
-            raw[0] = digit(year / 1000 % 10)
-            raw[1] = digit(year / 100 % 10)
-            raw[2] = digit(year / 10 % 10)
-            raw[3] = digit(year % 10)
-            guard month > 0 else { return 4 }
-            raw[4] = UInt8(ascii: "-")
-            raw[5] = digit(month / 10)
-            raw[6] = digit(month % 10)
-            guard day > 0 else { return 7 }
-            raw[7] = UInt8(ascii: "-")
-            raw[8] = digit(day / 10)
-            raw[9] = digit(day % 10)
-            return 10
+        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+        slot[0] = digit(year / 1000 % 10)
+        slot[1] = digit(year / 100 % 10)
+        slot[2] = digit(year / 10 % 10)
+        slot[3] = digit(year % 10)
+        var count: Int32 = 4
+        if month > 0 {
+            slot[4] = UInt8(ascii: "-")
+            slot[5] = digit(month / 10)
+            slot[6] = digit(month % 10)
+            count = 7
+            if day > 0 {
+                slot[7] = UInt8(ascii: "-")
+                slot[8] = digit(day / 10)
+                slot[9] = digit(day % 10)
+                count = 10
+            }
         }
-        withUnsafeBytes(of: &bytes) { raw in
-            _ = sqlite3_bind_text(handle, index, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), transient)
-        }
+        // SQLITE_STATIC: SQLite reads the text when the statement is stepped.
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(slot).assumingMemoryBound(to: CChar.self), count, nil)
     }
 }

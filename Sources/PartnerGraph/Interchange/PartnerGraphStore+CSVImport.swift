@@ -80,9 +80,12 @@ extension PartnerGraphStore {
                     try? db.execute(sql: "PRAGMA temp_store = \(tempStore)")
                 }
                 var report = CSVImportReport()
+                // What must wait for the end of the transaction, committed or not.
+                let afterTransaction = AfterTransaction()
+                defer { afterTransaction.run(db) }
                 try db.inTransaction(.immediate) {
                     ImportTiming.mark("begun")
-                    var importer = try CSVBulkImporter(db: db, progress: progress)
+                    var importer = try CSVBulkImporter(db: db, progress: progress, afterTransaction: afterTransaction)
                     // The edges file is parsed on the second thread while this one reads the nodes.
                     if let edges { importer.reading.start(edges, vocabulary: importer.vocabulary, on: importer.background) }
                     defer { importer.reading.stop() }
@@ -173,10 +176,12 @@ struct CSVBulkImporter {
     let background = DispatchQueue(label: "PartnerGraph.import", qos: .userInitiated)
     /// The edges file, read on `background`.
     let reading = EdgeReading()
+    let afterTransaction: AfterTransaction
 
-    init(db: Database, progress: ((CSVImportProgress) -> Void)?) throws {
+    init(db: Database, progress: ((CSVImportProgress) -> Void)?, afterTransaction: AfterTransaction) throws {
         self.db = db
         self.progress = progress
+        self.afterTransaction = afterTransaction
         vocabulary = try RelationType.fetchAll(db, sql: "SELECT * FROM relation_type ORDER BY name")
         for row in try Row.fetchAll(db, sql: "SELECT id, key, type FROM entity") {
             let type = EntityType(rawValue: row[2]) ?? .organization
@@ -299,7 +304,7 @@ struct CSVBulkImporter {
         // The nodes file's problems are known already; the entities are written only when
         // there are none (and rolled back if the edges file has some).
         var report = CSVImportReport()
-        var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary, background: background) : nil
+        var writer = problems.count == 0 ? try CSVBulkWriter(db: db, progress: progress, vocabulary: vocabulary, background: background, afterTransaction: afterTransaction) : nil
         var ids: [Int64] = []
         if writer != nil {
             ids = try writer!.writeEntities(table.nodes, report: &report)
@@ -326,5 +331,18 @@ struct CSVBulkImporter {
         try writer!.finish()
         ImportTiming.mark("search index installed, triggers restored")
         return report
+    }
+}
+
+/// Work that must wait until an import's transaction has ended, whether it was committed or
+/// rolled back, on the same connection.
+final class AfterTransaction {
+    private var actions: [(Database) -> Void] = []
+
+    func add(_ action: @escaping (Database) -> Void) { actions.append(action) }
+
+    func run(_ db: Database) {
+        for action in actions { action(db) }
+        actions.removeAll()
     }
 }
