@@ -84,6 +84,37 @@ struct CSVBulkLoadTests {
         #expect(try store.search(SearchQuery("Number 11998")).hits.first?.key == "org-11998")
     }
 
+    @Test("the detached index's temporary file is attached only for the copy, then detached and deleted, installed or not")
+    func detachedSearchIndexLeavesNoFileBehind() throws {
+        let store = try PartnerGraphStore()
+        let createSQL = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'search_index'")!
+        }
+        let queue = DispatchQueue(label: "test.detached-search-index")
+        let installed = DetachedSearchIndex(createSQL: createSQL, on: queue) { [(4, "alpha beta"), (8, "gamma")] }
+        let afterTransaction = AfterTransaction()
+        try store.writer.writeWithoutTransaction { db in
+            try db.inTransaction {
+                try installed.install(in: db)
+                #expect(FileManager.default.fileExists(atPath: installed.path))
+                return .commit
+            }
+            afterTransaction.add { installed.detach(from: $0) }
+            afterTransaction.run(db)
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_database_list") == ["main"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: installed.path))
+        let rows = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'beta'") }
+        #expect(rows == 1)
+        // An index never installed (an import that failed) deletes its file when released.
+        var abandoned: DetachedSearchIndex? = DetachedSearchIndex(createSQL: createSQL, on: queue) { [(4, "delta")] }
+        let path = abandoned!.path
+        queue.sync {}  // the build has run
+        #expect(FileManager.default.fileExists(atPath: path))
+        abandoned = nil
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("relations between entities stored by an earlier import fill relation_incoming through SQLite's sort")
     func relationsBetweenStoredEntities() throws {
         let folder = try temporaryDirectory()
