@@ -32,6 +32,16 @@ struct ByteKeyTable: Sendable {
     /// The number of keys.
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// A table with room for `capacity` keys before it grows.
+    init(capacity: Int) {
+        var slotCount = 1024
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = [Slot](repeating: Slot(), count: slotCount)
+        starts.reserveCapacity(capacity + 1)
+    }
+
     /// The bytes of key number `index`.
     func withKey<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         try bytes.withUnsafeBufferPointer { all in
@@ -116,9 +126,8 @@ struct ByteKeyTable: Sendable {
 
     /// The same keys, numbered in `order` (a permutation of their numbers).
     func reordered(_ order: [Int]) -> ByteKeyTable {
-        var table = ByteKeyTable()
+        var table = ByteKeyTable(capacity: count)
         table.bytes.reserveCapacity(bytes.count)
-        table.starts.reserveCapacity(starts.count)
         for index in order { withKey(index) { table.insert($0) } }
         return table
     }

@@ -132,6 +132,10 @@ struct CSVBulkWriter {
             db, head: "INSERT OR FAIL INTO temp.csv_import_search (rowid, names) VALUES ", width: 2, row: { "(?\($0), ?\($0 + 1))" })
         let insertAlias = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, 'ar')")
+        // A new entity's alias cannot be stored already: those go in many to a statement.
+        var insertNewAlias = try BatchedInsert(
+            db, head: "INSERT OR IGNORE INTO alias (entity_id, name, name_normalized, language) VALUES ", width: 3,
+            row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), 'ar')" })
         let queueSearch = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_pending (kind, owner) VALUES (0, ?)")
         // Into an empty entity table, the two secondary indexes are built after the load, by a
         // sort, rather than updated row by row in random order.
@@ -151,15 +155,48 @@ struct CSVBulkWriter {
         let searchIndexEmpty = !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_index)") ?? true)
         let detachedSearch = createSearchSQL != nil && searchIndexEmpty && nodes.lazy.filter({ $0.existing == nil }).count > 10_000
         var normalizedNames = [String](repeating: "", count: nodes.count)
+        var normalizedAliases = [String?](repeating: nil, count: nodes.count)
+        for index in nodes.indices {
+            normalizedNames[index] = NameNormalizer.normalize(nodes[index].name)
+            normalizedAliases[index] = nodes[index].alias.map(NameNormalizer.normalize)
+        }
+        // The text of the new rows, copied once into one buffer that outlives every statement
+        // step, so that SQLite reads it where it lies instead of copying each value (five
+        // allocations an entity, otherwise).
+        let text = TextArena()
+        var entityText = [(key: TextArena.Span, name: TextArena.Span, normalized: TextArena.Span)](
+            repeating: (.init(), .init(), .init()), count: nodes.count)
+        var aliasText = [(alias: TextArena.Span, normalized: TextArena.Span)](repeating: (.init(), .init()), count: nodes.count)
+        for (index, node) in nodes.enumerated() where node.existing == nil {
+            entityText[index] = (text.append(node.key), text.append(node.name), text.append(normalizedNames[index]))
+            if let alias = node.alias, let normalized = normalizedAliases[index] {
+                aliasText[index] = (text.append(alias), text.append(normalized))
+            }
+        }
+        text.seal()
+        let typeNames = EntityType.allCases.map { StaticText($0.rawValue) }
+        let languages = (arabic: StaticText("ar"), other: StaticText("en"))
+        defer {
+            typeNames.forEach { $0.free() }
+            languages.arabic.free()
+            languages.other.free()
+        }
         var searchTexts = [String](repeating: "", count: nodes.count)
         func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let node = nodes[index]
+            let spans = entityText[index]
             sqlite3_bind_int64(handle, base, ids[index])
-            Self.bind(handle, base + 1, node.key)
-            Self.bind(handle, base + 2, node.type.rawValue)
-            Self.bind(handle, base + 3, node.name)
-            Self.bind(handle, base + 4, normalizedNames[index])
-            Self.bind(handle, base + 5, guessLanguage(of: node.name))
+            text.bind(spans.key, to: handle, at: base + 1)
+            typeNames[NodeTable.number(of: node.type)].bind(to: handle, at: base + 2)
+            text.bind(spans.name, to: handle, at: base + 3)
+            text.bind(spans.normalized, to: handle, at: base + 4)
+            (guessLanguage(of: node.name) == "ar" ? languages.arabic : languages.other).bind(to: handle, at: base + 5)
+        }
+        func bindNewAlias(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
+            let spans = aliasText[index]
+            sqlite3_bind_int64(handle, base, ids[index])
+            text.bind(spans.alias, to: handle, at: base + 1)
+            text.bind(spans.normalized, to: handle, at: base + 2)
         }
         func bindSearch(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             sqlite3_bind_int64(handle, base, ids[index] * 4)
@@ -167,8 +204,8 @@ struct CSVBulkWriter {
         }
         for (index, node) in nodes.enumerated() {
             if index % 16384 == 0 { progress?(.init(phase: .writingEntities, done: index, total: nodes.count)) }
-            let normalizedName = NameNormalizer.normalize(node.name)
-            let normalizedAlias = node.alias.map(NameNormalizer.normalize)
+            let normalizedName = normalizedNames[index]
+            let normalizedAlias = normalizedAliases[index]
             let id: Int64
             if let existing = node.existing {
                 id = existing
@@ -177,13 +214,14 @@ struct CSVBulkWriter {
                 id = nextId
                 nextId += 1
                 ids[index] = id
-                normalizedNames[index] = normalizedName
                 try insertEntity.add(index, bindEntity)
                 report.entitiesAdded += 1
             }
             ids[index] = id
             var aliasAdded = false
-            if let alias = node.alias {
+            if node.existing == nil && node.alias != nil {
+                try insertNewAlias.add(index, bindNewAlias)
+            } else if let alias = node.alias {
                 let handle = insertAlias.sqliteStatement
                 sqlite3_bind_int64(handle, 1, id)
                 Self.bind(handle, 2, alias)
@@ -205,16 +243,18 @@ struct CSVBulkWriter {
             }
         }
         try insertEntity.flush(bindEntity)
+        try insertNewAlias.flush(bindNewAlias)
+        report.aliasesAdded += insertNewAlias.changes
         try insertSearch.flush(bindSearch)
         try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
         try db.execute(sql: "DROP TABLE temp.csv_import_search")
         if detachedSearch, let createSearchSQL {
-            let ids = ids, normalizedNames = normalizedNames
+            let ids = ids, normalizedNames = normalizedNames, normalizedAliases = normalizedAliases
             searchBuild = DetachedSearchIndex(createSQL: createSearchSQL, on: background) {
                 nodes.indices.compactMap { index in
                     let node = nodes[index]
                     guard node.existing == nil else { return nil }
-                    let alias = node.alias.map(NameNormalizer.normalize) ?? ""
+                    let alias = normalizedAliases[index] ?? ""
                     return (ids[index] * 4, SearchText.indexed(normalized: [node.key.lowercased(), normalizedNames[index], alias]))
                 }
             }
@@ -401,4 +441,55 @@ struct CSVBulkWriter {
         // SQLITE_STATIC: SQLite reads the text when the statement is stepped.
         sqlite3_bind_text(handle, index, UnsafeRawPointer(slot).assumingMemoryBound(to: CChar.self), count, nil)
     }
+}
+
+/// Text copied once into one buffer, to be bound to statements without a copy (SQLITE_STATIC):
+/// the buffer lives, unchanged, until the arena is released, after the last statement step.
+final class TextArena {
+    /// Where a text lies in the arena.
+    struct Span {
+        var start = 0
+        var count: Int32 = 0
+    }
+
+    private var bytes: [UInt8] = []
+    private var sealed: UnsafeMutableBufferPointer<UInt8>?
+
+    deinit { sealed?.deallocate() }
+
+    /// Copies `text` in; only before `seal()`.
+    func append(_ text: String) -> Span {
+        precondition(sealed == nil, "append before seal()")
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        return Span(start: start, count: Int32(bytes.count - start))
+    }
+
+    /// Moves the text to its final place; `bind` is allowed from now on.
+    func seal() {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        sealed = buffer
+        bytes = []
+    }
+
+    func bind(_ span: Span, to handle: OpaquePointer, at index: Int32) {
+        let base = UnsafeRawPointer(sealed!.baseAddress!).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_text(handle, index, base + span.start, span.count, nil)
+    }
+}
+
+/// A constant text in C memory, bound without a copy; freed by its owner.
+struct StaticText {
+    private let pointer: UnsafeMutablePointer<CChar>
+    private let count: Int32
+
+    init(_ text: String) {
+        pointer = strdup(text)!
+        count = Int32(text.utf8.count)
+    }
+
+    func bind(to handle: OpaquePointer, at index: Int32) { sqlite3_bind_text(handle, index, pointer, count, nil) }
+
+    func free() { Foundation.free(pointer) }
 }

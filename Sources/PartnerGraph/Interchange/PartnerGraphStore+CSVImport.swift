@@ -237,6 +237,8 @@ struct CSVBulkImporter {
         let keyColumn = columns["key"]!, typeColumn = columns["type"]!, nameColumn = columns["name"]!
         let aliasColumn = columns["alias_ar"]
         let width = columns.values.max()! + 1
+        // About 40 bytes a line: room for the keys without growing the table again and again.
+        if table.keys.count == 0 { table.keys = ByteKeyTable(capacity: reader.fileSize / 40) }
         do {
             while try reader.next() {
                 let line = reader.line
