@@ -12,11 +12,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Graphviz's C libraries (libgvc, libcgraph), found through pkg-config.
-        .systemLibrary(
-            name: "CGraphviz",
-            pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev"])]),
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
         .target(
             name: "CSQLiteSettings",
@@ -31,7 +26,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3_step/bind for the traversal and bulk-import hot loops.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                "CGraphviz",
             ]),
         .executableTarget(
             name: "PartnerGraphCLI",

@@ -255,6 +255,38 @@ struct ConnectionCommandTests {
         #expect(try CommandLine.run(["list", "--json", "--db", fresh]).stdout.filter { !$0.isWhitespace } == "[]")
     }
 
+    @Test("Graphviz is loaded only to draw: without it, render says what to install and every other command works")
+    func graphvizIsLoadedOnlyToDraw() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("g.sqlite").path
+        try CommandLine.run(["example", "--db", db])
+        // The program does not ask the dynamic loader for Graphviz when it starts.
+        let elf = Process()
+        elf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        elf.arguments = ["readelf", "--dynamic", CommandLine.binary.path]
+        let pipe = Pipe()
+        elf.standardOutput = pipe
+        try elf.run()
+        let dynamic = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        elf.waitUntilExit()
+        #expect(dynamic.contains("libsqlite3"), "readelf listed the needed libraries")
+        #expect(!dynamic.contains("libgvc") && !dynamic.contains("libcgraph"))
+        let missing = ["PARTNERGRAPH_GRAPHVIZ_LIBRARY": folder.appendingPathComponent("no-such-libgvc.so.6").path]
+        let refused = try CommandLine.run(["render", "-o", folder.appendingPathComponent("g.svg").path, "--db", db], environment: missing)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("no-such-libgvc.so.6"))
+        #expect(refused.stderr.contains("apt-get install graphviz"))
+        #expect(refused.stderr.contains("--format dot"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("g.svg").path))
+        let dot = try CommandLine.run(
+            ["render", "--format", "dot", "-o", folder.appendingPathComponent("g.dot").path, "--db", db], environment: missing)
+        #expect(dot.status == 0)
+        let path = try CommandLine.run(["path", "Salim M. AlMalik", "Sahiba Gafarova", "--db", db], environment: missing)
+        #expect(path.status == 0)
+        #expect(path.stdout.contains("Sahiba Gafarova"))
+    }
+
     @Test("render writes an SVG with the entities' names, and refuses an unknown format")
     func render() throws {
         let folder = try temporaryFolder()

@@ -1,8 +1,8 @@
-private import CGraphviz
 import Foundation
 import Synchronization
 
-/// Lays out and draws DOT text in-process through libgvc: no `dot` subprocess.
+/// Lays out and draws DOT text in-process through libgvc: no `dot` subprocess. The library is
+/// loaded when the first picture is drawn (see ``GraphvizLibrary``).
 ///
 /// Each C resource is released by the `defer` that follows its acquisition, on every path:
 /// the context (`gvContext`/`gvFreeContext`), the graph (`agmemread`/`agclose`), the layout
@@ -45,54 +45,55 @@ public enum GraphvizRenderer {
     }
 
     private static func renderLocked(dot: String, engine: LayoutEngine?, format: RenderFormat, dpi: Int?) throws(RenderError) -> Data {
+        let graphviz = try GraphvizLibrary.shared.get()
         GraphvizMessages.start()
-        let previousHandler = agseterrf(graphvizMessageHandler)
+        let previousHandler = graphviz.setErrorFunction(graphvizMessageHandler)
         defer {
-            agseterrf(previousHandler)
+            _ = graphviz.setErrorFunction(previousHandler)
             GraphvizMessages.stop()
         }
 
-        guard let context = gvContext() else {
+        guard let context = graphviz.context() else {
             throw RenderError.graphviz(stage: "start", message: "gvContext returned nothing")
         }
-        defer { gvFreeContext(context) }
+        defer { _ = graphviz.freeContext(context) }
 
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        guard let graph = dot.withCString({ graphviz.read($0) }) else {
             throw RenderError.graphviz(stage: "read", message: GraphvizMessages.text)
         }
-        defer { agclose(graph) }
+        defer { _ = graphviz.close(graph) }
 
         if let dpi {
-            setAttribute(graph, "dpi", String(dpi))
+            setAttribute(graphviz, graph, "dpi", String(dpi))
         }
-        let layoutName = engine.flatMap { $0 == .auto ? nil : $0.rawValue } ?? attribute(graph, "layout") ?? "dot"
-        guard gvLayout(context, graph, layoutName) == 0 else {
+        let layoutName = engine.flatMap { $0 == .auto ? nil : $0.rawValue } ?? attribute(graphviz, graph, "layout") ?? "dot"
+        guard graphviz.layout(context, graph, layoutName) == 0 else {
             throw RenderError.graphviz(stage: "lay out", message: GraphvizMessages.text)
         }
-        defer { gvFreeLayout(context, graph) }
+        defer { _ = graphviz.freeLayout(context, graph) }
 
         var bytes: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
-        let status = gvRenderData(context, graph, device(for: format), &bytes, &length)
-        defer { if let bytes { gvFreeRenderData(bytes) } }
+        let status = graphviz.renderData(context, graph, device(for: format), &bytes, &length)
+        defer { if let bytes { graphviz.freeRenderData(bytes) } }
         guard status == 0, let bytes, length > 0 else {
             throw RenderError.graphviz(stage: "render", message: GraphvizMessages.text)
         }
         return Data(bytes: bytes, count: Int(length))
     }
 
-    private static func attribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> String? {
-        let value = name.withCString { agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: $0)) }
+    private static func attribute(_ graphviz: GraphvizLibrary, _ graph: OpaquePointer, _ name: String) -> String? {
+        let value = name.withCString { graphviz.get(graph, UnsafeMutablePointer(mutating: $0)) }
         guard let value, value.pointee != 0 else { return nil }
         return String(cString: value)
     }
 
-    private static func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+    private static func setAttribute(_ graphviz: GraphvizLibrary, _ graph: OpaquePointer, _ name: String, _ value: String) {
         name.withCString { name in
             value.withCString { value in
                 "".withCString { empty in
-                    _ = agsafeset(
-                        UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: name),
+                    _ = graphviz.safeSet(
+                        graph, UnsafeMutablePointer(mutating: name),
                         UnsafeMutablePointer(mutating: value), UnsafeMutablePointer(mutating: empty))
                 }
             }
@@ -114,7 +115,7 @@ private enum GraphvizMessages {
 }
 
 /// Receives Graphviz's messages instead of standard error (`agseterrf`).
-private let graphvizMessageHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
+private let graphvizMessageHandler: GraphvizLibrary.ErrorFunction = { message in
     if let message { GraphvizMessages.lines.append(String(cString: message)) }
     return 0
 }

@@ -11,6 +11,8 @@ public enum RenderError: Error, Equatable, Sendable {
     case noPath(from: String, to: String)
     /// Graphviz refused the DOT text or failed a step (`read`, `layout`, `render`).
     case graphviz(stage: String, message: String)
+    /// Graphviz's library could not be loaded: it is not installed, or not as expected.
+    case graphvizUnavailable(library: String, reason: String)
     /// A `--relation` name that the vocabulary does not know.
     case unknownRelationType(String, known: [String])
 }
@@ -28,6 +30,9 @@ extension RenderError: CustomStringConvertible, LocalizedError {
             return "no connection between \(quoted(from)) and \(quoted(to)) within the filters; loosen --relation, --type or --as-of"
         case let .graphviz(stage, message):
             return "Graphviz failed to \(stage) the graph" + (message.isEmpty ? "" : ": \(message)")
+        case let .graphvizUnavailable(library, reason):
+            return "cannot draw: Graphviz's library \(library) could not be loaded (\(reason)); install Graphviz "
+                + "(Debian and Ubuntu: apt-get install graphviz), or write the DOT text with --format dot and draw it elsewhere"
         case let .unknownRelationType(name, known):
             return "unknown relation type \(quoted(name)) in --relation; known types: \(known.joined(separator: ", "))"
         }

@@ -1,2 +1,0 @@
-#include <graphviz/gvc.h>
-#include <graphviz/cgraph.h>
