@@ -12,6 +12,21 @@ private func csvFiles(nodes: String, edges: String) throws -> (folder: URL, node
     return (folder, nodesURL.path, edgesURL.path)
 }
 
+/// Imports the two files into a new store, expecting the import to fail; the problems it lists,
+/// how many it found, and the store, to check that nothing was written.
+private func failedImport(nodes: String, edges: String) throws -> (problems: [CSVImportError.Problem], count: Int, store: PartnerGraphStore) {
+    let files = try csvFiles(nodes: nodes, edges: edges)
+    defer { try? FileManager.default.removeItem(at: files.folder) }
+    let store = try PartnerGraphStore()
+    do {
+        try store.importCSV(nodes: files.nodes, edges: files.edges)
+    } catch let CSVImportError.invalidFiles(problems, count) {
+        return (problems, count, store)
+    }
+    Issue.record("expected the import to fail")
+    return ([], 0, store)
+}
+
 private let goodNodes = """
     key,type,name,alias_ar
     org-000001,organization,Gulf Energy Council,مجلس الطاقة
@@ -90,26 +105,20 @@ struct CSVImportTests {
             per-000001,works_for,org-000001,1996-02-16,
             """
         let nodes = goodNodes + "per-000002,robot,R2,\norg-000001,organization,Duplicate,\n"
-        let files = try csvFiles(nodes: nodes, edges: edges)
-        defer { try? FileManager.default.removeItem(at: files.folder) }
-        let store = try PartnerGraphStore()
-        do {
-            try store.importCSV(nodes: files.nodes, edges: files.edges)
-            Issue.record("expected the import to fail")
-        } catch let CSVImportError.invalidFiles(problems, count) {
-            let lines = problems.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" }
-            #expect(count == 8)
-            #expect(lines == ["nodes.csv:7", "nodes.csv:8", "edges.csv:3", "edges.csv:4", "edges.csv:5", "edges.csv:6", "edges.csv:7", "edges.csv:8"])
-            #expect(problems[0].message.contains("unknown entity type"))
-            #expect(problems[1].message.contains("already on line 2"))
-            #expect(problems[2].message.contains("unknown relation type \"funds\""))
-            #expect(problems[3].message.contains("no entity \"org-999999\""))
-            #expect(problems[4].message.contains("2024-02-30"))
-            #expect(problems[5].message.contains("before the start"))
-            #expect(problems[6].message.contains("cannot go from"))
-            #expect(problems[7].message.contains("already on line 2"))
-            #expect(CSVImportError.invalidFiles(problems: problems, count: count).description.contains("edges.csv:3: unknown relation type"))
-        }
+        let (problems, count, store) = try failedImport(nodes: nodes, edges: edges)
+        let lines = problems.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" }
+        #expect(count == 8)
+        #expect(lines == ["nodes.csv:7", "nodes.csv:8", "edges.csv:3", "edges.csv:4", "edges.csv:5", "edges.csv:6", "edges.csv:7", "edges.csv:8"])
+        try #require(problems.count == 8)
+        #expect(problems[0].message.contains("unknown entity type"))
+        #expect(problems[1].message.contains("already on line 2"))
+        #expect(problems[2].message.contains("unknown relation type \"funds\""))
+        #expect(problems[3].message.contains("no entity \"org-999999\""))
+        #expect(problems[4].message.contains("2024-02-30"))
+        #expect(problems[5].message.contains("before the start"))
+        #expect(problems[6].message.contains("cannot go from"))
+        #expect(problems[7].message.contains("already on line 2"))
+        #expect(CSVImportError.invalidFiles(problems: problems, count: count).description.contains("edges.csv:3: unknown relation type"))
         let counts = try store.writer.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM entity")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM relation")!)
         }
@@ -126,22 +135,15 @@ struct CSVImportTests {
         for index in 0..<60 {
             edges += index.isMultiple(of: 2) ? "per-000001,works_for,org-\(500 + index),,\n" : "per-000001,works_for,org-000001,1999-02-30,\n"
         }
-        let files = try csvFiles(nodes: goodNodes, edges: edges)
-        defer { try? FileManager.default.removeItem(at: files.folder) }
-        let store = try PartnerGraphStore()
-        do {
-            try store.importCSV(nodes: files.nodes, edges: files.edges)
-            Issue.record("expected the import to fail")
-        } catch let CSVImportError.invalidFiles(problems, count) {
-            #expect(count == 63)
-            #expect(problems.count == CSVImportError.listedProblems)
-            #expect(problems.map(\.line) == [2, 2, 3] + Array(4..<(4 + CSVImportError.listedProblems - 3)))
-            #expect(problems[0].message.contains("no entity \"org-404\""))
-            #expect(problems[1].message.contains("invalid start date \"2024-13\""))
-            #expect(problems[2].message.contains("cannot go from"))
-            #expect(problems[3].message.contains("no entity \"org-500\""))
-            #expect(problems[4].message.contains("1999-02-30"))
-        }
+        let (problems, count, _) = try failedImport(nodes: goodNodes, edges: edges)
+        #expect(count == 63)
+        try #require(problems.count == CSVImportError.listedProblems)
+        #expect(problems.map(\.line) == [2, 2, 3] + Array(4..<(4 + CSVImportError.listedProblems - 3)))
+        #expect(problems[0].message.contains("no entity \"org-404\""))
+        #expect(problems[1].message.contains("invalid start date \"2024-13\""))
+        #expect(problems[2].message.contains("cannot go from"))
+        #expect(problems[3].message.contains("no entity \"org-500\""))
+        #expect(problems[4].message.contains("1999-02-30"))
     }
 
     @Test("an import whose nodes file cannot be read fails at once, while the edges file is being read")
