@@ -40,7 +40,9 @@ struct CSVReader {
         capacity = max(chunkSize, 16)
         buffer = .allocate(capacity: capacity)
         scratch = .allocate(capacity: scratchCapacity)
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+        // fstat rather than FileManager's attributes, which also look up the owner's name.
+        var info = stat()
+        fileSize = fstat(fileno(file), &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Closes the file and frees the buffer; the reader must not be used afterwards.
