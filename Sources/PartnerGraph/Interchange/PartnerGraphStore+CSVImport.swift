@@ -21,16 +21,17 @@ extension PartnerGraphStore {
     ///
     /// For speed, every B-tree is written in key order, so that SQLite appends to it, and all
     /// the work that is not SQLite's is done on a second thread. The nodes are numbered in the
-    /// order of their keys; the edges file is read, checked and sorted on the second thread
-    /// while the entities are written; the relations go in sorted by source (a counting sort),
-    /// many rows to a statement, so the identity index grows by appends; into an empty relation
-    /// table, `relation_incoming` is filled in its own key order (sorted on the second thread)
-    /// rather than by its trigger; with many new entities and an empty search index, the second
-    /// thread builds the search index in a private database while the relations are written, and
-    /// it is copied in at the end (see `DetachedSearchIndex`). Into a new, empty database the
-    /// import writes through a rollback journal instead of the write-ahead log (each page written
-    /// once, one sync at the commit) and switches back to WAL afterwards. Once it returns, the
-    /// import is durable.
+    /// order of their keys. The edges file is parsed on the second thread while the nodes file
+    /// is read, then resolved against the nodes, checked and sorted while the entities are
+    /// written. The relations go in sorted by source (a counting sort), many rows to a
+    /// statement, so the identity index grows by appends; into an empty relation table,
+    /// `relation_incoming` is filled in its own key order (sorted on the second thread) rather
+    /// than by its trigger. With many new entities and an empty search index, the second thread
+    /// builds the search index in a temporary database file while the relations are written,
+    /// and it is copied in at the end (see `DetachedSearchIndex`). Into a new, empty database the
+    /// import writes through a rollback journal instead of the write-ahead log (each page
+    /// written once, one sync at the commit) and switches back to WAL afterwards. Once it
+    /// returns, the import is durable. `PARTNERGRAPH_IMPORT_TIMING` prints the time of each step.
     ///
     /// - Parameters:
     ///   - nodes: The nodes file, if any.
@@ -107,7 +108,6 @@ extension PartnerGraphStore {
         }
     }
 }
-
 
 /// The entities of a nodes file and of the database, as the edges file refers to them. Built
 /// by ``CSVBulkImporter/readNodes(_:)`` and read-only afterwards, so that the edges file can be
