@@ -146,6 +146,15 @@ struct CSVImportTests {
         #expect(problems[4].message.contains("1999-02-30"))
     }
 
+    @Test("a name of white space only is refused, Unicode spaces included; a name with one visible letter is kept")
+    func blankNamesAreRefused() throws {
+        let nodes = "key,type,name\norg-1,organization,\"   \"\norg-2,organization,\u{3000}\u{00A0}\norg-3,organization, x \n"
+        let (problems, count, _) = try failedImport(nodes: nodes, edges: "source,type,target\n")
+        #expect(count == 2)
+        #expect(problems.map(\.line) == [2, 3])
+        #expect(problems.allSatisfy { $0.message.contains("is empty") })
+    }
+
     @Test("an import whose nodes file cannot be read fails at once, while the edges file is being read")
     func anUnreadableNodesFileStopsTheEdgeReading() throws {
         var edges = "source,type,target,start,end\n"

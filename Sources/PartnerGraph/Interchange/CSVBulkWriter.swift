@@ -95,8 +95,11 @@ struct CSVBulkWriter {
         var entityText = [(key: TextArena.Span, name: TextArena.Span, normalized: TextArena.Span)](
             repeating: (.init(), .init(), .init()), count: nodes.count)
         var aliasText = [(alias: TextArena.Span, normalized: TextArena.Span)](repeating: (.init(), .init()), count: nodes.count)
+        // Each new entity's type (its place in `EntityType.allCases`) and whether its name is Arabic.
+        var entityKinds = [(type: Int, arabic: Bool)](repeating: (0, false), count: nodes.count)
         for (index, node) in nodes.enumerated() where node.existing == nil {
             entityText[index] = (text.append(node.key), text.append(node.name), text.append(normalizedNames[index]))
+            entityKinds[index] = (NodeTable.number(of: node.type), guessLanguage(of: node.name) == "ar")
             if let alias = node.alias, let normalized = normalizedAliases[index] {
                 aliasText[index] = (text.append(alias), text.append(normalized))
             }
@@ -111,14 +114,13 @@ struct CSVBulkWriter {
         }
         var searchTexts = [String](repeating: "", count: nodes.count)
         func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
-            let node = nodes[index]
-            let spans = entityText[index]
+            let spans = entityText[index], kind = entityKinds[index]
             sqlite3_bind_int64(handle, base, ids[index])
             text.bind(spans.key, to: handle, at: base + 1)
-            typeNames[NodeTable.number(of: node.type)].bind(to: handle, at: base + 2)
+            typeNames[kind.type].bind(to: handle, at: base + 2)
             text.bind(spans.name, to: handle, at: base + 3)
             text.bind(spans.normalized, to: handle, at: base + 4)
-            (guessLanguage(of: node.name) == "ar" ? languages.arabic : languages.other).bind(to: handle, at: base + 5)
+            (kind.arabic ? languages.arabic : languages.other).bind(to: handle, at: base + 5)
         }
         func bindNewAlias(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let spans = aliasText[index]

@@ -148,7 +148,10 @@ struct NodeTable: Sendable {
         endpoint >= 0 ? Int(nodeTypeNumbers[Int(endpoint)]) : Self.number(of: entityType(endpoint))
     }
 
-    static func number(of type: EntityType) -> Int { EntityType.allCases.firstIndex(of: type)! }
+    static func number(of type: EntityType) -> Int { allTypes.firstIndex(of: type)! }
+
+    /// `EntityType.allCases`, made once (the synthesized property builds a new array each call).
+    private static let allTypes = EntityType.allCases
 
     /// Puts the nodes in the order of their keys as SQLite compares them (bytes), so that new
     /// entities, numbered in this order, go into the key's unique index by appends rather than
@@ -229,6 +232,12 @@ struct CSVBulkImporter {
         return (try? validateKey(String(decoding: bytes, as: UTF8.self))) != nil
     }
 
+    /// Whether `bytes` hold a printable ASCII character other than the space: then the text is
+    /// not all white space, which is known without Unicode's character properties.
+    static func hasVisibleASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 > 0x20 && $0 < 0x7F }
+    }
+
     mutating func readNodes(_ path: String) throws {
         var reader = try CSVReader(path: path)
         defer { reader.close() }
@@ -269,7 +278,7 @@ struct CSVBulkImporter {
                     problems.add(path, line, PartnerGraphError.invalidKey(key).description)
                     continue
                 }
-                if name.allSatisfy(\.isWhitespace) {
+                if !Self.hasVisibleASCII(reader.field(nameColumn)) && name.allSatisfy(\.isWhitespace) {
                     problems.add(path, line, "the name of \(key) is empty")
                     continue
                 }
