@@ -37,8 +37,9 @@ final class TextArena {
     }
 }
 
-/// A constant text in C memory, bound without a copy; freed by its owner.
-struct StaticText {
+/// A constant text in C memory, bound without a copy (SQLITE_STATIC); freed when released,
+/// after the last statement step that uses it.
+final class StaticText {
     private let pointer: UnsafeMutablePointer<CChar>
     private let count: Int32
 
@@ -47,7 +48,7 @@ struct StaticText {
         count = Int32(text.utf8.count)
     }
 
-    func bind(to handle: OpaquePointer, at index: Int32) { sqlite3_bind_text(handle, index, pointer, count, nil) }
+    deinit { free(pointer) }
 
-    func free() { Foundation.free(pointer) }
+    func bind(to handle: OpaquePointer, at index: Int32) { sqlite3_bind_text(handle, index, pointer, count, nil) }
 }

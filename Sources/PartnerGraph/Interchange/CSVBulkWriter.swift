@@ -52,12 +52,6 @@ struct CSVBulkWriter {
             db, head: "INSERT OR FAIL INTO entity (id, key, type, name, name_normalized, name_language, created_at, updated_at) VALUES ",
             width: 6, row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3), ?\($0 + 4), ?\($0 + 5), ?1, ?1)" },
             shared: { Self.bind($0, 1, now) })
-        // The search index is filled by one INSERT … SELECT at the end: FTS5 flushes the terms
-        // it holds in memory at every statement of the transaction, so rows inserted among the
-        // entity and alias statements would each cost a flush and a tiny segment to merge.
-        try db.execute(sql: "CREATE TEMP TABLE csv_import_search (rowid INTEGER PRIMARY KEY, names TEXT NOT NULL)")
-        var insertSearch = try BatchedInsert(
-            db, head: "INSERT OR FAIL INTO temp.csv_import_search (rowid, names) VALUES ", width: 2, row: { "(?\($0), ?\($0 + 1))" })
         let insertAlias = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, 'ar')")
         // A new entity's alias cannot be stored already: those go in many to a statement.
@@ -82,6 +76,15 @@ struct CSVBulkWriter {
         let createSearchSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
         let searchIndexEmpty = !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_index)") ?? true)
         let detachedSearch = createSearchSQL != nil && searchIndexEmpty && nodes.lazy.filter({ $0.existing == nil }).count > 10_000
+        // Otherwise the search index is filled by one INSERT … SELECT at the end: FTS5 flushes the
+        // terms it holds in memory at every statement of the transaction, so rows inserted among
+        // the entity and alias statements would each cost a flush and a tiny segment to merge.
+        var insertSearch: BatchedInsert?
+        if !detachedSearch {
+            try db.execute(sql: "CREATE TEMP TABLE csv_import_search (rowid INTEGER PRIMARY KEY, names TEXT NOT NULL)")
+            insertSearch = try BatchedInsert(
+                db, head: "INSERT OR FAIL INTO temp.csv_import_search (rowid, names) VALUES ", width: 2, row: { "(?\($0), ?\($0 + 1))" })
+        }
         var normalizedNames = [String](repeating: "", count: nodes.count)
         var normalizedAliases = [String?](repeating: nil, count: nodes.count)
         for index in nodes.indices {
@@ -107,11 +110,6 @@ struct CSVBulkWriter {
         text.seal()
         let typeNames = EntityType.allCases.map { StaticText($0.rawValue) }
         let languages = (arabic: StaticText("ar"), other: StaticText("en"))
-        defer {
-            typeNames.forEach { $0.free() }
-            languages.arabic.free()
-            languages.other.free()
-        }
         var searchTexts = [String](repeating: "", count: nodes.count)
         func bindEntity(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let spans = entityText[index], kind = entityKinds[index]
@@ -139,15 +137,17 @@ struct CSVBulkWriter {
             let id: Int64
             if let existing = node.existing {
                 id = existing
-                report.entitiesMatched += 1
             } else {
                 id = nextId
                 nextId += 1
-                ids[index] = id
-                try insertEntity.add(index, bindEntity)
-                report.entitiesAdded += 1
             }
             ids[index] = id
+            if node.existing == nil {
+                try insertEntity.add(index, bindEntity)
+                report.entitiesAdded += 1
+            } else {
+                report.entitiesMatched += 1
+            }
             var aliasAdded = false
             if node.existing == nil && node.alias != nil {
                 try insertNewAlias.add(index, bindNewAlias)
@@ -162,9 +162,9 @@ struct CSVBulkWriter {
             }
             if node.existing == nil {
                 // A new entity is indexed here, or by the detached index with its alias.
-                if !detachedSearch {
+                if insertSearch != nil {
                     searchTexts[index] = SearchText.indexed(normalized: [node.key.lowercased(), normalizedName, normalizedAlias ?? ""])
-                    try insertSearch.add(index, bindSearch)
+                    try insertSearch!.add(index, bindSearch)
                 }
             } else if aliasAdded {
                 let handle = queueSearch.sqliteStatement
@@ -175,9 +175,11 @@ struct CSVBulkWriter {
         try insertEntity.flush(bindEntity)
         try insertNewAlias.flush(bindNewAlias)
         report.aliasesAdded += insertNewAlias.changes
-        try insertSearch.flush(bindSearch)
-        try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
-        try db.execute(sql: "DROP TABLE temp.csv_import_search")
+        if insertSearch != nil {
+            try insertSearch!.flush(bindSearch)
+            try db.execute(sql: "INSERT INTO search_index (rowid, names, body) SELECT rowid, names, '' FROM temp.csv_import_search")
+            try db.execute(sql: "DROP TABLE temp.csv_import_search")
+        }
         if detachedSearch, let createSearchSQL {
             let ids = ids, normalizedNames = normalizedNames, normalizedAliases = normalizedAliases
             searchBuild = DetachedSearchIndex(createSQL: createSearchSQL, on: background) {
@@ -223,10 +225,8 @@ struct CSVBulkWriter {
         let single = try db.makeStatement(sql: columns + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, ?1) ON CONFLICT DO NOTHING")
         let singleHandle = single.sqliteStatement
         Self.bind(singleHandle, 1, now)
-        // The type names, bound without a copy: they outlive every step.
-        let typeNames = vocabulary.map { strdup($0.name)! }
-        defer { typeNames.forEach { free($0) } }
-        let typeLengths = vocabulary.map { Int32($0.name.utf8.count) }
+        // The type names, bound without a copy.
+        let typeNames = vocabulary.map { StaticText($0.name) }
         let extras = list.extras
         let edges = list.edges
 
@@ -244,7 +244,7 @@ struct CSVBulkWriter {
             let row = handle == singleHandle ? BatchedInsert.batchSize : Int(base - 2) / 7
             let slots = dateText + row * slotsPerRow * slotBytes
             sqlite3_bind_int64(handle, base, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
-            sqlite3_bind_text(handle, base + 1, typeNames[Int(edge.type)], typeLengths[Int(edge.type)], nil)
+            typeNames[Int(edge.type)].bind(to: handle, at: base + 1)
             sqlite3_bind_int64(handle, base + 2, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
             Self.bind(handle, base + 3, edge.extra >= 0 ? extras[Int(edge.extra)].role : nil)
             Self.bindDate(handle, base + 4, edge.start, in: slots)
@@ -300,7 +300,7 @@ struct CSVBulkWriter {
         func bindIncoming(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let entry = entries[index]
             sqlite3_bind_int64(handle, base, ids[Int(entry.target)])
-            sqlite3_bind_text(handle, base + 1, typeNames[Int(entry.type)], typeLengths[Int(entry.type)], nil)
+            typeNames[Int(entry.type)].bind(to: handle, at: base + 1)
             sqlite3_bind_int64(handle, base + 2, ids[Int(entry.source)])
             sqlite3_bind_int64(handle, base + 3, firstId + Int64(entry.position))
         }

@@ -27,7 +27,8 @@ struct CSVReader {
     /// Plain memory rather than arrays, whose uniqueness checks on every append were a tenth of
     /// the reading of a large file.
     private var fields: UnsafeMutablePointer<Int>
-    private var fieldCapacity = 16
+    /// The room in `fields`, in bounds (two a field).
+    private var fieldCapacity = 32
     private(set) var fieldCount = 0
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCount = 0
@@ -43,7 +44,7 @@ struct CSVReader {
         capacity = max(chunkSize, 16)
         buffer = .allocate(capacity: capacity)
         scratch = .allocate(capacity: scratchCapacity)
-        fields = .allocate(capacity: 2 * fieldCapacity)
+        fields = .allocate(capacity: fieldCapacity)
         // fstat rather than FileManager's attributes, which also look up the owner's name.
         var info = stat()
         fileSize = fstat(fileno(file), &info) == 0 ? Int(info.st_size) : 0
@@ -72,11 +73,7 @@ struct CSVReader {
 
     private mutating func appendToScratch(_ byte: UInt8) {
         if scratchCount == scratchCapacity {
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity * 2)
-            larger.update(from: scratch, count: scratchCount)
-            scratch.deallocate()
-            scratch = larger
-            scratchCapacity *= 2
+            Self.double(&scratch, capacity: &scratchCapacity, keeping: scratchCount)
         }
         scratch[scratchCount] = byte
         scratchCount += 1
@@ -95,14 +92,17 @@ struct CSVReader {
         return fields[2 * index] == fields[2 * index + 1]
     }
 
+    /// Replaces `pointer` with memory of twice its `capacity`, holding its first `count` elements.
+    private static func double<T>(_ pointer: inout UnsafeMutablePointer<T>, capacity: inout Int, keeping count: Int) {
+        let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: pointer, count: count)
+        pointer.deallocate()
+        pointer = larger
+        capacity *= 2
+    }
+
     private mutating func addField(_ start: Int, _ end: Int) {
-        if fieldCount == fieldCapacity {
-            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * fieldCapacity)
-            larger.update(from: fields, count: 2 * fieldCount)
-            fields.deallocate()
-            fields = larger
-            fieldCapacity *= 2
-        }
+        if 2 * fieldCount == fieldCapacity { Self.double(&fields, capacity: &fieldCapacity, keeping: 2 * fieldCount) }
         fields[2 * fieldCount] = start
         fields[2 * fieldCount + 1] = end
         fieldCount += 1
@@ -136,11 +136,7 @@ struct CSVReader {
             filled = unread
         }
         if filled == capacity {
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            larger.update(from: buffer, count: filled)
-            buffer.deallocate()
-            buffer = larger
-            capacity *= 2
+            Self.double(&buffer, capacity: &capacity, keeping: filled)
         }
         let count = fread(buffer + filled, 1, capacity - filled, file)
         if count == 0 {

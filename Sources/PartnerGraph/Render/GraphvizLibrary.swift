@@ -44,43 +44,29 @@ struct GraphvizLibrary: @unchecked Sendable {
     private static func load() throws(RenderError) -> GraphvizLibrary {
         var reasons: [String] = []
         var handle: UnsafeMutableRawPointer?
+        var loaded = libraryNames[0]
         for name in libraryNames {
             // RTLD_GLOBAL, as linking would: Graphviz's plugins, which it loads itself, use its symbols.
             handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL)
+            loaded = name
             if handle != nil { break }
             reasons.append(dlerror().map { String(cString: $0) } ?? name)
         }
         guard let handle else {
             throw RenderError.graphvizUnavailable(library: libraryNames[0], reason: reasons.joined(separator: "; "))
         }
-        func symbol<T>(_ name: String, as type: T.Type) throws(RenderError) -> T {
+        // Each function's type is the one its property declares.
+        func symbol<T>(_ name: String) throws(RenderError) -> T {
             guard let address = dlsym(handle, name) else {
                 throw RenderError.graphvizUnavailable(
-                    library: libraryNames[0], reason: "it has no function \(name): " + (dlerror().map { String(cString: $0) } ?? "?"))
+                    library: loaded, reason: "it has no function \(name): " + (dlerror().map { String(cString: $0) } ?? "?"))
             }
-            return unsafeBitCast(address, to: type)
+            return unsafeBitCast(address, to: T.self)
         }
         return GraphvizLibrary(
-            context: try symbol("gvContext", as: (@convention(c) () -> OpaquePointer?).self),
-            freeContext: try symbol("gvFreeContext", as: (@convention(c) (OpaquePointer?) -> Int32).self),
-            read: try symbol("agmemread", as: (@convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?).self),
-            close: try symbol("agclose", as: (@convention(c) (OpaquePointer?) -> Int32).self),
-            layout: try symbol("gvLayout", as: (@convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?) -> Int32).self),
-            freeLayout: try symbol("gvFreeLayout", as: (@convention(c) (OpaquePointer?, OpaquePointer?) -> Int32).self),
-            renderData: try symbol(
-                "gvRenderData",
-                as: (@convention(c) (
-                    OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                    UnsafeMutablePointer<UInt32>?
-                ) -> Int32).self),
-            freeRenderData: try symbol("gvFreeRenderData", as: (@convention(c) (UnsafeMutablePointer<CChar>?) -> Void).self),
-            get: try symbol(
-                "agget", as: (@convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?) -> UnsafeMutablePointer<CChar>?).self),
-            safeSet: try symbol(
-                "agsafeset",
-                as: (@convention(c) (
-                    OpaquePointer?, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?
-                ) -> Int32).self),
-            setErrorFunction: try symbol("agseterrf", as: (@convention(c) (ErrorFunction?) -> ErrorFunction?).self))
+            context: try symbol("gvContext"), freeContext: try symbol("gvFreeContext"), read: try symbol("agmemread"),
+            close: try symbol("agclose"), layout: try symbol("gvLayout"), freeLayout: try symbol("gvFreeLayout"),
+            renderData: try symbol("gvRenderData"), freeRenderData: try symbol("gvFreeRenderData"), get: try symbol("agget"),
+            safeSet: try symbol("agsafeset"), setErrorFunction: try symbol("agseterrf"))
     }
 }

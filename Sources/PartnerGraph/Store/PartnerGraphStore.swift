@@ -99,14 +99,7 @@ public final class PartnerGraphStore: Sendable {
     /// ``PartnerGraphError``s. Nothing is written when `body` throws.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try writer.writeWithoutTransaction { db in try Self.transaction(.immediate, in: db, body) }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
@@ -120,17 +113,20 @@ public final class PartnerGraphStore: Sendable {
     /// are all this file's own, so the guard is left out.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.unsafeRead { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try writer.unsafeRead { db in try Self.transaction(.deferred, in: db, body) }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// `body`'s result, run in a transaction of `kind` that commits when it returns.
+    private static func transaction<T>(_ kind: Database.TransactionKind, in db: Database, _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(kind) {
+            result = try body(db)
+            return .commit
+        }
+        return result!
     }
 
     // MARK: - Schema
