@@ -22,7 +22,7 @@ struct PartnerGraphCommand: ParsableCommand {
             Init.self, Example.self,
             Add.self, Link.self, Unlink.self, Update.self, Remove.self,
             Show.self, List.self, Vocab.self, SourceCommand.self,
-            Export.self, Import.self,
+            Export.self, Import.self, Ingest.self, Review.self,
             Neighbors.self, Path.self, Common.self, Timeline.self, Search.self, Stats.self,
             Render.self,
         ])

@@ -93,6 +93,9 @@ extension PartnerGraphStore {
                     if let nodes { try importer.readNodes(nodes) }
                     ImportTiming.mark("nodes read")
                     report = try importer.importEdgesAndWrite()
+                    // The names changed without passing through search_pending: the compiled
+                    // name matcher of `ingest` is out of date.
+                    try db.execute(sql: "DELETE FROM name_matcher")
                     ImportTiming.mark("committing")
                     return .commit
                 }
