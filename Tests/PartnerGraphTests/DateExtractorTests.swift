@@ -146,6 +146,7 @@ struct DateExtractorTests {
         "founded in 1899",
         "COP2024",
         "12024 km",
+        "COVID-19 March figures",
     ])
     func notDates(text: String) throws {
         #expect(try read(text, published: tuesday) == [])
@@ -169,6 +170,10 @@ struct DateExtractorTests {
         ("on March 25–27, 2024", ["March 25 = 2024-03-25", "27, 2024 = 2024-03-27"]),
         ("يومي 25 و26 مارس 2024", ["25 = 2024-03-25", "26 مارس 2024 = 2024-03-26"]),
         ("du 28 décembre au 3 janvier 2025", ["28 décembre = 2024-12-28", "3 janvier 2025 = 2025-01-03"]),
+        ("in March and April 2024", ["March = 2024-03", "April 2024 = 2024-04"]),
+        ("de décembre à février 2025", ["décembre = 2024-12", "février 2025 = 2025-02"]),
+        ("en décembre-janvier 2025", ["décembre = 2024-12", "janvier 2025 = 2025-01"]),
+        ("في شهري مارس وأبريل 2024", ["مارس = 2024-03", "أبريل 2024 = 2024-04"]),
     ])
     func ranges(text: String, expected: [String]) throws {
         #expect(try read(text) == expected)
@@ -202,6 +207,7 @@ struct DateExtractorTests {
         ("ستعقد الندوة يوم الخميس في الرباط", ["يوم الخميس = 2024-03-28"]),
         ("تنطلق الدورة يوم الأربعاء المقبل", ["يوم الأربعاء المقبل = 2024-03-27"]),
         ("اختتمت الدورة يوم السبت الماضي", ["يوم السبت الماضي = 2024-03-23"]),
+        ("وكانت الجمعة الماضية موعد الافتتاح", ["الجمعة الماضية = 2024-03-22"]),
         ("على مدى يومي السبت والأحد", ["يومي السبت = 2024-03-23", "الأحد = 2024-03-24"]),
     ])
     func weekdays(text: String, expected: [String]) throws {
@@ -293,6 +299,25 @@ struct DateExtractorTests {
                 #expect(0 <= mention.start && mention.start < mention.end && mention.end <= scalars.count)
                 #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
             }
+        }
+    }
+
+    @Test("Any text gives mentions that slice back out of it")
+    func randomText() throws {
+        let pool = Array("0123456789٠١٢٣٤٥٦٧٨٩۲۵ -–/.,:+%$()،مارسيوم الإثنين le lundi Monday March mars 2024هـ\u{200F}\u{064E}\n".unicodeScalars)
+        var random = SplitMix(seed: 7)
+        for _ in 0..<500 {
+            let count = Int(random.next() % 60)
+            let text = String(String.UnicodeScalarView((0..<count).map { _ in pool[Int(random.next() % UInt64(pool.count))] }))
+            let mentions = DateExtractor.dates(in: text, published: try PartialDate(tuesday))
+            let scalars = Array(text.unicodeScalars)
+            for (mention, next) in zip(mentions, mentions.dropFirst()) {
+                #expect(mention.end <= next.start, "\(mention.text) overlaps \(next.text) in \(text)")
+            }
+            for mention in mentions where 0 <= mention.start && mention.start < mention.end && mention.end <= scalars.count {
+                #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+            }
+            #expect(mentions.allSatisfy { 0 <= $0.start && $0.start < $0.end && $0.end <= scalars.count })
         }
     }
 

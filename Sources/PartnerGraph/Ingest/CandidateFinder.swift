@@ -232,7 +232,10 @@ struct CandidateFinder {
                 }
                 break
             }
-            if isStop(word.folded) || isTitle(at: next) { break }
+            // `للحوار بين الثقافات`: بين stays in a name before a definite noun.
+            let between = word.folded == "\u{0628}\u{064A}\u{0646}" && next + 1 < tokens.count && tokens[next + 1].folded.hasPrefix("\u{0627}\u{0644}")
+                && !taken[next + 1] && Self.plainSpace(article.gap(after: next))
+            if (isStop(word.folded) && !between) || isTitle(at: next) { break }
             // A verb in the future (`سيتضمن`, `ستعقد`) starts a clause.
             let letters = word.folded.unicodeScalars.count
             if letters >= 5 && (word.folded.hasPrefix("\u{0633}\u{064A}") || word.folded.hasPrefix("\u{0633}\u{062A}")) { break }
@@ -328,9 +331,14 @@ struct CandidateFinder {
     private func makeCandidate(
         _ range: ClosedRange<Int>, type: EntityType, language: String, evidence: String, score: Double, skipLetters: Int = 0
     ) -> Candidate {
-        let start = article.tokens[range.lowerBound].start + MentionFinder.originalOffset(article, token: range.lowerBound, foldedLetters: skipLetters)
+        let first = article.tokens[range.lowerBound]
+        // `للشبكة` is ل + `الشبكة`: the name keeps its article.
+        let lamLam = skipLetters == 2 && first.folded.hasPrefix("\u{0644}\u{0644}")
+        let letters = lamLam ? 1 : skipLetters
+        let start = first.start + MentionFinder.originalOffset(article, token: range.lowerBound, foldedLetters: letters)
         let end = article.tokens[range.upperBound].end
-        let name = article.slice(start, end).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var name = article.slice(start, end).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if lamLam { name = "\u{0627}" + name }
         return Candidate(
             tokens: range, start: start, end: end, name: name, type: type, kind: nil, language: language, aliases: [], score: score,
             evidence: evidence, occurrences: 1, place: nil)
@@ -352,6 +360,28 @@ struct CandidateFinder {
     /// One candidate a name: occurrences counted, the best evidence kept, gazetteer places
     /// preferred; ranked by score, then by first position.
     private func merge(_ found: [Candidate]) -> [Candidate] {
+        var found = found
+        // A short name in parentheses belongs to the longest name it follows, not to those nested in it.
+        for index in found.indices where !found[index].aliases.isEmpty {
+            if found.contains(where: { $0.tokens.upperBound == found[index].tokens.upperBound && $0.tokens.count > found[index].tokens.count }) {
+                found[index].aliases = []
+            }
+        }
+        // A place the gazetteer knows goes by its names there.
+        for index in found.indices {
+            if found[index].place == nil, found[index].type == .place || found[index].type == .organization,
+                let place = GazetteerIndex.place(named: found[index].name), found[index].type == .place || place.kind == .state
+            {
+                found[index].place = place
+            }
+            if let place = found[index].place, !found[index].evidence.hasPrefix("adjective") {
+                found[index].name = place.english
+                found[index].type = place.kind == .state ? .organization : .place
+                found[index].kind = place.kind.rawValue
+                found[index].language = "en"
+                found[index].aliases = place.names.filter { $0.name != place.english }.map { Alias(name: $0.name, language: $0.language) }
+            }
+        }
         var byName: [String: Int] = [:]
         var merged: [Candidate] = []
         for candidate in found.sorted(by: { $0.start < $1.start }) {
@@ -362,17 +392,77 @@ struct CandidateFinder {
                 for alias in candidate.aliases where !merged[index].aliases.contains(alias) { merged[index].aliases.append(alias) }
                 continue
             }
-            // A place also found by a cue (`مدينة جنيف`) is the gazetteer's.
-            if candidate.place == nil, candidate.type == .place, let place = GazetteerIndex.place(named: candidate.name),
-                let index = byName[place.key]
-            {
-                merged[index].occurrences += 1
-                continue
-            }
             byName[key] = merged.count
             merged.append(candidate)
         }
         return merged.sorted { ($0.score, -$0.start) > ($1.score, -$1.start) }
+    }
+}
+
+extension CandidateFinder {
+    /// Where the new names occur in the article, by any of their names: a new organization named
+    /// in full once (`منظمة العالم الإسلامي … (إيسيسكو)`) is then found as `الإيسيسكو` too, and a new
+    /// person by their last name after an honorific. Outside the known mentions, longest first.
+    ///
+    /// Also drops the names that ran on past a person's name (`صاحبة غفاروفا بمجهودات …` when
+    /// `صاحبة غفاروفا` is one) or that are another new name's short form (`المالك`), counting them
+    /// as occurrences of it.
+    static func occurrences(
+        of candidates: inout [Candidate], in article: ArticleText, known: [ClosedRange<Int>]
+    ) -> [(candidate: Int, found: MentionFinder.Found)] {
+        // A person's last name alone, or a person's name run on into the next words, is that person.
+        let people = candidates.indices.filter { candidates[$0].type == .person }
+        var shortOrLong = Set<Int>()
+        for index in people {
+            let words = NameMatcher.words(of: NameNormalizer.normalize(candidates[index].name))
+            for other in people where other != index {
+                let full = NameMatcher.words(of: NameNormalizer.normalize(candidates[other].name))
+                guard full.count >= 2 else { continue }
+                let isSurname = words.count < full.count && Array(full.suffix(words.count)) == words
+                let runsOn = words.count > full.count && Array(words.prefix(full.count)) == full
+                if isSurname || runsOn {
+                    shortOrLong.insert(index)
+                    candidates[other].occurrences += 1
+                }
+            }
+        }
+        if !shortOrLong.isEmpty {
+            candidates = candidates.enumerated().filter { !shortOrLong.contains($0.offset) }.map(\.element)
+        }
+        var builder = NameMatcher.Builder()
+        for (index, candidate) in candidates.enumerated() where !candidate.evidence.hasPrefix("adjective") {
+            for name in [candidate.name] + candidate.aliases.map(\.name) {
+                builder.add(normalizedName: NameNormalizer.normalize(name), entityId: Int64(index), isPerson: candidate.type == .person)
+            }
+        }
+        var taken = Set(known.flatMap { Array($0) })
+        let found = MentionFinder(matcher: builder.build()).find(in: article).filter { !$0.tokens.contains { taken.contains($0) } }
+        var result: [(Int, MentionFinder.Found)] = []
+        var dropped = Set<Int>()
+        for item in found {
+            guard let target = item.targets.first else { continue }
+            let index = Int(target.entityId)
+            // Another candidate that starts here and is longer, or this very span, is this one run on or cut short.
+            for (other, candidate) in candidates.enumerated() where other != index && candidate.type == candidates[index].type {
+                if candidate.tokens.lowerBound == item.tokens.lowerBound || candidate.tokens == item.tokens {
+                    if candidate.type == .person || candidate.tokens == item.tokens { dropped.insert(other) }
+                }
+            }
+            result.append((index, item))
+            for token in item.tokens { taken.insert(token) }
+        }
+        var counts: [Int: Int] = [:]
+        for (index, _) in result { counts[index, default: 0] += 1 }
+        for index in candidates.indices { candidates[index].occurrences = max(candidates[index].occurrences, counts[index] ?? 0) }
+        // Renumber, leaving out the dropped ones.
+        var newIndex: [Int: Int] = [:]
+        var kept: [Candidate] = []
+        for (index, candidate) in candidates.enumerated() where !dropped.contains(index) {
+            newIndex[index] = kept.count
+            kept.append(candidate)
+        }
+        candidates = kept
+        return result.compactMap { entry in newIndex[entry.0].map { ($0, entry.1) } }
     }
 }
 

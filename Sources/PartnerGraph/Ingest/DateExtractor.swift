@@ -435,6 +435,10 @@ extension DateExtractor {
             return cues
         }()
 
+        /// `aura lieu` ("will take place"), a future cue of two words.
+        static let aura: WordKey = "aura"
+        static let lieu: WordKey = "lieu"
+
         /// Marks that end the sentence a future cue is looked for in.
         static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "؟"]
 
@@ -452,9 +456,9 @@ extension DateExtractor {
         /// Words between a month and its year: `March of 2024`, `مارس من عام 2024`, `مارس لعام 2024`.
         static let monthYearWords: Set<WordKey> = ["of", "من", "عام", "العام", "سنة", "السنة", "لعام", "لسنة"]
 
-        /// What joins two days or years of a range: `25–27 mars`, `25 au 27 mars`, `25 و26 مارس`.
+        /// What joins two days or months of a range: `25–27 mars`, `25 au 27 mars`, `25 و26 مارس`, `de mars à mai`.
         static let rangeMarks: Set<Unicode.Scalar> = ["-", "–", "—", "‐", "‑", "&"]
-        static let rangeWords: Set<WordKey> = ["au", "et", "to", "and", "until", "through", "إلى", "حتى", "و"]
+        static let rangeWords: Set<WordKey> = ["au", "à", "et", "to", "and", "until", "through", "إلى", "حتى", "و"]
 
         /// Marks that join the parts of one number: `2,000`, `20:24`, `2024.5`, `+212`.
         static let numberJoiners: Set<Unicode.Scalar> = [".", ",", "/", "-", ":", "+", "_", "٫", "٬"]
@@ -482,10 +486,9 @@ extension DateExtractor {
             "دولارا", "يورو", "درهم", "ريال", "دينار", "كيلومتر", "متر", "هكتار", "طن",
         ]
 
-        /// Words and marks that label a number: `No. 2024`, `n° 2024`, `#2024`, `رقم 2024`.
+        /// Words and marks that label a number or make it an amount: `No. 2024`, `n° 2024`, `#2024`,
+        /// `رقم 2024`, `USD 2024`, `$2024`.
         static let numberLabels: Set<WordKey> = ["no", "nº", "numéro", "number", "num", "ref", "رقم", "usd", "eur", "mad"]
-        static let aura: WordKey = "aura"
-        static let lieu: WordKey = "lieu"
         static let labelMarks: Set<Unicode.Scalar> = ["#", "°", "№", "+"]
         /// Marks after a number that make it a share or a lower bound: `2000%`, `2000+`.
         static let quantityMarks: Set<Unicode.Scalar> = ["%", "٪", "‰", "+"]
@@ -571,13 +574,13 @@ extension DateExtractor {
                 ? i + 4 : nil
             if first.digits == 4 {
                 if let third, let day = number(third, digits: 1...2), !joinedAfter(third + 1) {
-                    return (explicit(i, third, Self.date(first.value, second, day)), third + 1)
+                    return (explicit(tokens: i, through: third, Self.date(first.value, second, day)), third + 1)
                 }
                 if separator == "-", tokens[i + 2].digits == 2, (1...12).contains(second), third == nil, !joinedAfter(i + 3) {
-                    return (explicit(i, i + 2, Self.date(first.value, second, nil)), i + 3)
+                    return (explicit(tokens: i, through: i + 2, Self.date(first.value, second, nil)), i + 3)
                 }
             } else if first.digits <= 2, let third, let year = number(third, digits: 4...4), !joinedAfter(third + 1) {
-                return (explicit(i, third, Self.date(year, second, first.value)), third + 1)
+                return (explicit(tokens: i, through: third, Self.date(year, second, first.value)), third + 1)
             }
             return nil
         }
@@ -594,11 +597,20 @@ extension DateExtractor {
             monthFirstPhrase(at: i).map(resolve)
         }
 
-        /// `March 2024`, `mars 2024`, `مارس 2024`, `آذار/مارس 2024`, `مارس من عام 2024`.
+        /// `March 2024`, `mars 2024`, `مارس 2024`, `آذار/مارس 2024`, `مارس من عام 2024`; and two
+        /// months of one year: `March and April 2024`, `mars-avril 2024`, `مارس وأبريل 2024`.
         func monthAndYear(at i: Int) -> Found? {
-            guard let month = month(at: i), let year = yearAfterMonth(at: month.end) else { return nil }
-            let date = Self.date(year.value, month.month, nil)
-            return (date.map { [mention(month.start, tokens[year.end - 1].end, $0, .explicit)] } ?? [], year.end)
+            guard let month = month(at: i) else { return nil }
+            if let year = yearAfterMonth(at: month.end) {
+                return (explicit(from: month.start, to: tokens[year.end - 1].end, Self.date(year.value, month.month, nil)), year.end)
+            }
+            let joined = word(month.end) != nil && scalars[tokens[month.end].start] == "و"  // مارس وأبريل
+            guard let next = rangeLink(at: month.end).flatMap({ self.month(at: $0) }) ?? (joined ? self.month(at: month.end) : nil),
+                  let year = yearAfterMonth(at: next.end)
+            else { return nil }
+            let firstYear = month.month > next.month ? year.value - 1 : year.value
+            return (explicit(from: month.start, to: tokens[month.end - 1].end, Self.date(firstYear, month.month, nil))
+                + explicit(from: next.start, to: tokens[year.end - 1].end, Self.date(year.value, next.month, nil)), year.end)
         }
 
         func dayFirstPhrase(at i: Int) -> DayPhrase? {
@@ -782,6 +794,7 @@ extension DateExtractor {
             var end = weekdayToken + 1
             if let qualifier = word(end).flatMap({ Vocabulary.weekdayQualifiers[$0] }) {
                 tense = qualifier
+                cued = true  // الجمعة الماضية is last Friday, whatever comes before it
                 end += 1
             }
             if var dated = dateAfterWeekday(at: end) {
@@ -888,7 +901,7 @@ extension DateExtractor {
         }
 
         /// Whether the number at `i` continues something before it: digits (`12024`), a Latin word
-        /// (`COP2024`), or a number and a joining mark (`1.2024`, `+33-2024`).
+        /// (`COP2024`), or a joining mark after a number or word (`1.2024`, `+33-2024`, `COVID-19`).
         func joinedBefore(_ i: Int) -> Bool {
             guard i > 0, !tokens[i].spaced else { return false }
             let previous = tokens[i - 1]
@@ -896,7 +909,7 @@ extension DateExtractor {
             case .number: return true
             case .word: return previous.latin
             case .symbol: return Vocabulary.numberJoiners.contains(previous.symbol) && i > 1 && !previous.spaced
-                && tokens[i - 2].kind == .number
+                && tokens[i - 2].kind != .symbol
             }
         }
 
@@ -941,8 +954,13 @@ extension DateExtractor {
         }
 
         /// One explicit mention spanning tokens `first...last`, or none for an impossible date.
-        func explicit(_ first: Int, _ last: Int, _ date: PartialDate?) -> [DateMention] {
-            date.map { [mention(tokens[first].start, tokens[last].end, $0, .explicit)] } ?? []
+        func explicit(tokens first: Int, through last: Int, _ date: PartialDate?) -> [DateMention] {
+            explicit(from: tokens[first].start, to: tokens[last].end, date)
+        }
+
+        /// One explicit mention spanning scalars `start..<end`, or none for an impossible date.
+        func explicit(from start: Int, to end: Int, _ date: PartialDate?) -> [DateMention] {
+            date.map { [mention(start, end, $0, .explicit)] } ?? []
         }
 
         func mention(_ start: Int, _ end: Int, _ date: PartialDate, _ reading: DateMention.Reading) -> DateMention {

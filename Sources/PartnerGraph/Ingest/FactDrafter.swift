@@ -349,6 +349,16 @@ struct FactDrafter {
         let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
         let memberAfter = language == "ar" || forms.contains { Lexicon.memberAfterCues.contains($0) }
         // A member right after the cue, then the organization it joins.
+        // "بانضمام المنظمة إلى الشبكة": what follows "to" is what is joined; the member was named before.
+        let joinedWords: Set<String> = ["\u{0627}\u{0644}\u{064A}", "\u{0641}\u{064A}", "to", "a", "au", "in", "into"]  // إلى في to à au in into
+        if memberAfter, let first = joiners.first(where: { $0.tokens.lowerBound > cue.upperBound && $0.tokens.lowerBound - cue.upperBound <= 3 }),
+            joinedWords.contains(article.tokens[first.tokens.lowerBound - 1].folded), first.type == .organization
+        {
+            if let member = joiners.last(where: { $0.tokens.upperBound < cue.lowerBound && cue.lowerBound - $0.tokens.upperBound <= 12 && $0.end != first.end }) {
+                return (member, first)
+            }
+            return nil
+        }
         if memberAfter, let member = joiners.first(where: { $0.tokens.lowerBound > cue.upperBound && $0.tokens.lowerBound - cue.upperBound <= 3 }) {
             if let target = organizationsAfter(member.tokens.upperBound, 10).first(where: { $0.end != member.end }) {
                 return (member, target)
@@ -384,16 +394,20 @@ struct FactDrafter {
         var agreement = near.filter { $0.type == .agreement }.min { distance($0.tokens, cue.range) < distance($1.tokens, cue.range) }
         let date = nearestDate(to: cue.range, in: sentence)
         let agreementTokens = agreement?.tokens
-        let signers = near.filter { party in
-            guard !(agreementTokens.map { party.tokens.overlaps($0) } ?? false) else { return false }
-            if signatoriesFollow && party.tokens.lowerBound < cue.range.lowerBound { return false }
-            // People sign where they are named, close to the cue; those named after "in the presence of" witness it.
-            if party.type == .person {
-                return distance(party.tokens, cue.range) <= 25 && !attendance.contains { $0.range.upperBound < party.tokens.lowerBound }
+        func signers(after: Bool) -> [Party] {
+            near.filter { party in
+                guard !(agreementTokens.map { party.tokens.overlaps($0) } ?? false) else { return false }
+                if after && party.tokens.lowerBound < cue.range.lowerBound { return false }
+                // People sign where they are named, close to the cue; those named after "in the presence of" witness it.
+                if party.type == .person {
+                    return distance(party.tokens, cue.range) <= 25 && !attendance.contains { $0.range.upperBound < party.tokens.lowerBound }
+                }
+                return party.type == .organization
             }
-            return party.type == .organization
         }
-        let unique = self.unique(signers)
+        // "الموقعة بين الجانبين": the two sides were named before.
+        var unique = self.unique(signers(after: signatoriesFollow))
+        if unique.isEmpty && signatoriesFollow { unique = self.unique(signers(after: false)) }
         guard !unique.isEmpty else { return }
         if agreement == nil {
             guard let described = occurrences(of: Lexicon.agreementWords, in: sentence).min(by: { distance($0.range, cue.range) < distance($1.range, cue.range) })

@@ -235,8 +235,8 @@ extension PartnerGraphStore {
             let names = [candidate.name] + candidate.aliases.map(\.name)
             return try knownEntity(named: names, in: db) == nil
         }
+        let occurrences = CandidateFinder.occurrences(of: &candidates, in: text, known: found.map(\.tokens))
         var proposed: [FactDrafter.ProposedEntity] = []
-        var taken = Set(parties.flatMap { Array($0.tokens) })
         for (index, candidate) in candidates.enumerated() {
             proposed.append(
                 .init(
@@ -245,12 +245,10 @@ extension PartnerGraphStore {
                     confidence: (candidate.score * 100).rounded() / 100, start: candidate.start, end: candidate.end))
             _ = index
         }
-        // Parties of the facts: the outermost candidates that no known mention overlaps.
-        let byLength = candidates.indices.filter { !candidates[$0].evidence.hasPrefix("adjective") }
-            .sorted { candidates[$0].tokens.count > candidates[$1].tokens.count }
-        for index in byLength where !candidates[index].tokens.contains(where: { taken.contains($0) }) {
-            parties.append(.init(tokens: candidates[index].tokens, type: candidates[index].type, end: .proposed(index), name: candidates[index].name))
-            taken.formUnion(candidates[index].tokens)
+        // Parties of the facts: the new names where they occur, outside the known mentions.
+        for (index, occurrence) in occurrences {
+            parties.append(
+                .init(tokens: occurrence.tokens, type: candidates[index].type, end: .proposed(index), name: text.slice(occurrence.start, occurrence.end)))
         }
         var vocabulary: [String: RelationType] = [:]
         for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
