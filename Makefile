@@ -14,7 +14,7 @@ APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot
 
-.PHONY: all build release demo test deps embed clean bench
+.PHONY: all build release demo test deps embed clean bench bench-ingest
 
 all: build
 
@@ -74,4 +74,13 @@ bench: deps
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
+	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
+
+# Issue 10's benchmark alone: `partnergraph ingest` of 5,000-word articles (English and Arabic)
+# into a new database holding the founding example and the M workload; see Sources/pg-bench.
+bench-ingest: deps
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
+	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only ingest \
 	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work

@@ -10,9 +10,10 @@
 public struct DateMention: Codable, Hashable, Sendable {
     /// Offsets in Unicode scalars (code points) of the text: start inclusive, end exclusive.
     ///
-    /// `Array(text.unicodeScalars)[start..<end]` is the mention; scalars, unlike UTF-16 units or
-    /// characters, count the same in every language a caller may use.
+    /// `Array(text.unicodeScalars)[start..<end]` is the mention. Scalars are neither UTF-16 units
+    /// (NSString, JavaScript) nor Swift `Character`s: convert before slicing in those units.
     public var start: Int
+    /// Where the mention ends: the offset, in Unicode scalars, of the first scalar after it.
     public var end: Int
     /// The text as written, e.g. "25 mars 2024", "يوم الإثنين", "on Monday".
     public var text: String
@@ -832,12 +833,9 @@ extension DateExtractor {
             var k = i
             var parenthesized = false
             while k < i + 3, k < tokens.count {
-                if tokens[k].kind == .symbol, Vocabulary.weekdayDateMarks.contains(tokens[k].symbol) {
-                    parenthesized = parenthesized || tokens[k].symbol == "("
-                } else if let w = word(k), Vocabulary.weekdayDateWords.contains(w) {
-                } else {
-                    break
-                }
+                let isMark = tokens[k].kind == .symbol && Vocabulary.weekdayDateMarks.contains(tokens[k].symbol)
+                guard isMark || word(k).map(Vocabulary.weekdayDateWords.contains) == true else { break }
+                parenthesized = parenthesized || isSymbol(k, "(")
                 k += 1
             }
             guard k < tokens.count, var found = numericDate(at: k) ?? dayFirstDate(at: k) ?? monthFirstDate(at: k),
