@@ -43,13 +43,16 @@ public struct Article: Sendable {
             throw IngestError.notUTF8(origin: origin, offset: Self.firstInvalidUTF8Byte(data))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         guard text.contains(where: { $0.isLetter }) else {
             throw IngestError.empty(origin: origin)
         }
         // Text with many control characters other than white space is a binary file that happens to decode.
-        let controls = text.unicodeScalars.lazy.filter { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }.count
-        if controls > 0 && controls * 100 > text.unicodeScalars.count {
+        // (C0 controls but tab, line feed, carriage return, form feed; counted on the bytes.)
+        let controls = text.utf8.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C || $0 == 0x7F }.count
+        if controls > 0 && controls * 100 > text.utf8.count {
             throw IngestError.binary(origin: origin, offset: nil)
         }
         self.text = text
@@ -92,7 +95,7 @@ public struct Article: Sendable {
 
     /// The first line of the text: the title of a press release.
     var firstLine: String {
-        let line = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let line = text.split(separator: "\n", maxSplits: 20, omittingEmptySubsequences: true).prefix(20)
             .first { $0.contains(where: { $0.isLetter }) } ?? ""
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         return trimmed.count > 300 ? String(trimmed.prefix(299)) + "…" : trimmed
@@ -123,7 +126,8 @@ public enum LanguageDetector {
     public static func detect(_ text: String) -> Result {
         var arabic = 0, latin = 0, other = 0
         var otherScript: String?
-        for scalar in text.unicodeScalars.prefix(20_000) where scalar.properties.isAlphabetic {
+        // The first few thousand letters tell the language as well as the whole text does.
+        for scalar in text.unicodeScalars.prefix(6_000) where scalar.properties.isAlphabetic {
             switch scalar.value {
             case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabic += 1
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: latin += 1
@@ -142,7 +146,7 @@ public enum LanguageDetector {
         }
         if other * 2 > letters { return .unsupported(otherScript ?? "another script") }
         var counts = [Int](repeating: 0, count: stopWords.count)
-        for word in SearchText.words(String(text.prefix(20_000))) {
+        for word in SearchText.words(String(text.prefix(4_000))) {
             for (index, entry) in stopWords.enumerated() where entry.words.contains(word) { counts[index] += 1 }
         }
         let best = counts.indices.max { counts[$0] < counts[$1] }!

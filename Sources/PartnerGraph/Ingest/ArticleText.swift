@@ -18,6 +18,9 @@ struct ArticleText {
         var isAcronym: Bool
         /// The sentence it belongs to.
         var sentence: Int
+        /// The folded word, then each way of reading it without its Arabic prefixes (`للإيسيسكو`:
+        /// `لايسيسكو`, `ايسيسكو`), computed once for the cue look-ups.
+        var forms: [String] = []
     }
 
     enum Script { case latin, arabic, digits, other }
@@ -115,10 +118,11 @@ struct ArticleText {
             let first = letters.first
             let capitalized = first.map { $0.properties.isUppercase } ?? false
             let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            let forms = script == .arabic ? [folded] + NameMatcher.procliticCuts(folded).map { String(folded.unicodeScalars.dropFirst($0)) } : [folded]
             tokens.append(
                 Token(
                     start: start, end: index, folded: folded, text: text, script: script, isCapitalized: capitalized,
-                    isAcronym: acronym, sentence: 0))
+                    isAcronym: acronym, sentence: 0, forms: forms))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds names in an article that the graph does not know yet: candidate new entities.
 ///
@@ -267,7 +268,7 @@ struct CandidateFinder {
         if last + 1 < tokens.count, taken[last + 1], Self.plainSpace(article.gap(after: last)) { return nil }
         // Words that say what a thing is without naming it: "مذكرة تفاهم".
         let words = article.tokens[first...last].map(\.folded)
-        if Lexicon.agreementWords.contains(where: { $0 == words }) { return nil }
+        if Lexicon.agreementWords.phrases.contains(where: { $0 == words }) { return nil }
         let skip = partOfName ? cut : 0
         var candidate = makeCandidate(
             first...last, type: type, language: "ar", evidence: "after \(quoted(tokens[index].text))", score: partOfName ? 0.55 : 0.6,
@@ -297,7 +298,7 @@ struct CandidateFinder {
 
     private func isTitle(at index: Int) -> Bool {
         let word = article.tokens[index].folded
-        let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
+        let forms = article.tokens[index].forms
         return Lexicon.titles.contains { title in title.phrase.count == 1 && forms.contains(title.phrase[0]) }
             || Lexicon.deputyWords.contains(word)
     }
@@ -469,7 +470,25 @@ extension CandidateFinder {
 /// The ``Gazetteer`` compiled into a ``NameMatcher``, once per process: the target of a key is
 /// twice the place's index, plus one for an adjective.
 enum GazetteerIndex {
-    static let matcher: NameMatcher = {
+    /// The matcher: the one ``install(_:)`` was given (read from the database), else built here.
+    static var matcher: NameMatcher {
+        installed.withLock { installed in
+            if installed == nil { installed = build() }
+            return installed!
+        }
+    }
+
+    private static let installed = Mutex<NameMatcher?>(nil)
+
+    /// Uses `matcher`, read from where it was stored, instead of building one.
+    static func install(_ matcher: NameMatcher) {
+        installed.withLock { $0 = matcher }
+    }
+
+    /// A fingerprint of the gazetteer's tables, to tell a stored matcher of another build.
+    static let fingerprint: String = PartnerGraphStore.textHash(Gazetteer.stateTable + "\n" + Gazetteer.cityTable)
+
+    static func build() -> NameMatcher {
         var builder = NameMatcher.Builder()
         for (index, place) in Gazetteer.places.enumerated() {
             for name in place.names {
@@ -480,20 +499,21 @@ enum GazetteerIndex {
             }
         }
         return builder.build()
-    }()
+    }
 
-    private static let byName: [String: GazetteerPlace] = {
-        var table: [String: GazetteerPlace] = [:]
-        for place in Gazetteer.places {
-            for name in place.names where table[NameNormalizer.normalize(name.name)] == nil {
-                table[NameNormalizer.normalize(name.name)] = place
+    /// The place with this name, in any of its languages: looked up in ``matcher``, so that
+    /// no second table of names is built.
+    static func place(named name: String) -> GazetteerPlace? {
+        var cursor = matcher.root
+        for word in NameMatcher.words(of: NameNormalizer.normalize(name)) {
+            for byte in word.utf8 {
+                cursor = matcher.advance(cursor, byte)
+                if cursor.isEmpty { return nil }
             }
         }
-        return table
-    }()
-
-    /// The place with this name, in any of its languages.
-    static func place(named name: String) -> GazetteerPlace? {
-        byName[NameNormalizer.normalize(name)]
+        guard let key = matcher.exactKey(cursor),
+            let target = matcher.targets(ofKey: key).first(where: { $0.entityId % 2 == 0 && $0.form <= .withoutArticle })
+        else { return nil }
+        return Gazetteer.places[Int(target.entityId / 2)]
     }
 }

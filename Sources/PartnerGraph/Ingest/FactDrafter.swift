@@ -76,6 +76,10 @@ struct FactDrafter {
     /// The index of the first entity the drafter proposes (a meeting, an agreement); those before are the article's new names.
     private let firstGenerated: Int
     private let parties: [Party]
+    /// For each token, the ``Lexicon/PhraseList`` bits of the cues that may begin there.
+    private let cueBits: [UInt8]
+    /// For each token, whether it lies inside a party.
+    private let insideParty: [Bool]
 
     init(
         article: ArticleText, language: String, published: PartialDate?, dates: [DateMention], parties: [Party],
@@ -88,6 +92,10 @@ struct FactDrafter {
         self.parties = parties.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.entities = candidates
         self.firstGenerated = candidates.count
+        cueBits = article.tokens.map { token in token.forms.reduce(0) { $0 | (Lexicon.cueBits[$1] ?? 0) } }
+        var inside = [Bool](repeating: false, count: article.tokens.count)
+        for party in parties { for index in party.tokens { inside[index] = true } }
+        insideParty = inside
         self.allows = allows
     }
 
@@ -115,12 +123,13 @@ struct FactDrafter {
     // MARK: - Cues
 
     /// Where the phrases occur in a sentence: the first and last token of each.
-    func occurrences(of phrases: [Lexicon.Phrase], in sentence: Int) -> [(range: ClosedRange<Int>, text: String)] {
+    func occurrences(of list: Lexicon.PhraseList, in sentence: Int) -> [(range: ClosedRange<Int>, text: String)] {
         let tokens = article.tokens
+        let phrases = list.phrases
         var found: [(ClosedRange<Int>, String)] = []
         for index in article.sentences[sentence].tokens {
-            let word = tokens[index].folded
-            let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
+            guard cueBits[index] & list.bit != 0 else { continue }
+            let forms = tokens[index].forms
             var best: Int?
             for phrase in phrases where forms.contains(phrase[0]) && index + phrase.count <= article.sentences[sentence].tokens.upperBound {
                 if phrase.count > 1 && !zip(phrase.dropFirst(), tokens[(index + 1)...].prefix(phrase.count - 1)).allSatisfy({ $0 == $1.folded }) {
@@ -137,7 +146,7 @@ struct FactDrafter {
     }
 
     private func isInsideParty(_ index: Int) -> Bool {
-        parties.contains { $0.tokens.contains(index) }
+        insideParty[index]
     }
 
     // MARK: - Headships
@@ -232,8 +241,8 @@ struct FactDrafter {
     /// The title of office that begins at token `index`, if one does (an Arabic first word may carry prefixes).
     private func title(at index: Int) -> (Int, Lexicon.Title)? {
         let tokens = article.tokens
-        let word = tokens[index].folded
-        let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
+        guard cueBits[index] & Lexicon.titleBit != 0 else { return nil }
+        let forms = tokens[index].forms
         for (phrase, title) in Lexicon.titles where forms.contains(phrase[0]) && index + phrase.count <= tokens.count {
             guard zip(phrase.dropFirst(), tokens[(index + 1)...].prefix(phrase.count - 1)).allSatisfy({ $0 == $1.folded }) else { continue }
             // English and French titles are written with a capital, or follow a comma.
@@ -308,8 +317,7 @@ struct FactDrafter {
             var member: Party?
             var target: Party?
             let granted = (max(0, cue.range.lowerBound - 4)..<cue.range.lowerBound).contains { index in
-                let word = article.tokens[index].folded
-                return ([word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }).contains { Lexicon.grantWords.contains($0) }
+                return article.tokens[index].forms.contains { Lexicon.grantWords.contains($0) }
             }
             if granted, let grantee = inSentence.first(where: {
                 ($0.type == .organization || $0.type == .person) && $0.tokens.lowerBound > cue.range.upperBound && $0.tokens.lowerBound - cue.range.upperBound <= 3
@@ -345,8 +353,7 @@ struct FactDrafter {
         let organizationsAfter = { (index: Int, within: Int) in
             inSentence.filter { $0.type == .organization && $0.tokens.lowerBound > index && $0.tokens.lowerBound - index <= within }
         }
-        let word = article.tokens[cue.lowerBound].folded
-        let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
+        let forms = article.tokens[cue.lowerBound].forms
         let memberAfter = language == "ar" || forms.contains { Lexicon.memberAfterCues.contains($0) }
         // A member right after the cue, then the organization it joins.
         // "بانضمام المنظمة إلى الشبكة": what follows "to" is what is joined; the member was named before.
@@ -460,8 +467,7 @@ struct FactDrafter {
         // Those named after "attended", "in the presence of", "بحضور" attend; they are not the sides.
         let attendees = attendance.first.map { cue in people.filter { $0.tokens.lowerBound > cue.range.upperBound } } ?? []
         if let cue = cues.first {
-            let word = article.tokens[cue.range.lowerBound].folded
-            let forms = [word] + NameMatcher.procliticCuts(word).map { String(word.unicodeScalars.dropFirst($0)) }
+            let forms = article.tokens[cue.range.lowerBound].forms
             let isNoun = cue.range.count == 1 && forms.contains { Lexicon.meetingNouns.contains($0) }
             var sides = people.filter { person in !attendees.contains { $0.end == person.end } }
             if betweenOrganizations {

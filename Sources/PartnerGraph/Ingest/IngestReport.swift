@@ -12,10 +12,15 @@ public struct IngestReport: Codable, Sendable {
 
     /// A known entity named in the article.
     public struct Mention: Codable, Hashable, Sendable {
+        /// How many of the entities that bear an ambiguous name are listed.
+        public static let listedCandidates = 10
+
         /// The entity, when the name designates one.
         public var entity: EntityRef?
-        /// When several entities bear the name: each of them.
+        /// When several entities bear the name: the first ten of them, by key.
         public var candidates: [EntityRef]?
+        /// When several entities bear the name: how many.
+        public var candidateCount: Int?
         /// The name as written, without the Arabic prefixes attached to it.
         public var text: String
         /// Offsets in Unicode scalars of the article's text.
@@ -24,6 +29,23 @@ public struct IngestReport: Codable, Sendable {
         /// How the name was matched: `name`, `name without honorific`, `name without article`,
         /// `first and last name`, `last name`, `plural`.
         public var matched: String
+
+        enum CodingKeys: String, CodingKey {
+            case entity, candidates, text, start, end, matched
+            case candidateCount = "candidate_count"
+        }
+
+        public init(
+            entity: EntityRef? = nil, candidates: [EntityRef]? = nil, candidateCount: Int? = nil, text: String, start: Int, end: Int, matched: String
+        ) {
+            self.entity = entity
+            self.candidates = candidates
+            self.candidateCount = candidateCount
+            self.text = text
+            self.start = start
+            self.end = end
+            self.matched = matched
+        }
     }
 
     /// A name the graph does not know, proposed as a new entity.

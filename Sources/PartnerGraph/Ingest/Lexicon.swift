@@ -9,6 +9,33 @@ enum Lexicon {
     /// A phrase, folded into words.
     typealias Phrase = [String]
 
+    /// Phrases, with the set of their first words to rule out most words at once.
+    struct PhraseList: Sendable {
+        let phrases: [Phrase]
+        let firstWords: Set<String>
+        /// The list's bit in ``Lexicon/cueBits``.
+        let bit: UInt8
+
+        init(_ phrases: [Phrase], bit: UInt8) {
+            self.phrases = phrases
+            firstWords = Set(phrases.map { $0[0] })
+            self.bit = bit
+        }
+    }
+
+    /// For each word that begins a cue, the bits of the lists it begins a cue of: one look-up a
+    /// word tells which lists can match there.
+    static let cueBits: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for list in [meetingCues, attendanceCues, signingCues, agreementWords, observerCues, membershipCues] {
+            for word in list.firstWords { table[word, default: 0] |= list.bit }
+        }
+        for word in titleFirstWords { table[word, default: 0] |= titleBit }
+        return table
+    }()
+
+    static let titleBit: UInt8 = 1 << 6
+
     static func fold(_ phrases: [String]) -> [Phrase] {
         phrases.map { NameMatcher.words(of: NameNormalizer.normalize($0)) }.filter { !$0.isEmpty }
     }
@@ -90,19 +117,22 @@ enum Lexicon {
             .sorted { $0.phrase.count > $1.phrase.count }
     }()
 
+    /// The first words of the titles, to rule out most words at once.
+    static let titleFirstWords: Set<String> = Set(titles.map { $0.phrase[0] })
+
     /// Words before a title that make its holder a deputy rather than the head.
     static let deputyWords: Set<String> = Set(fold(["Deputy", "Vice", "Assistant", "adjoint", "adjointe", "vice-président", "نائب", "نائبة", "مساعد", "مساعدة"]).map { $0[0] })
 
     // MARK: - Cues of facts
 
     /// Words that report a meeting between the entities of a sentence.
-    static let meetingCues: [Phrase] = fold([
+    static let meetingCues = PhraseList(fold([
         "met", "meets", "meet", "meeting", "received", "receives", "receiving", "held talks", "talks", "conferred", "hosted",
         "welcomed", "discussed with", "reçu", "reçoit", "reçue", "recevant", "rencontré", "rencontre", "entretenu", "entretien", "entretiens",
         "entrevue", "réunion", "réuni", "s'est réuni",
         "استقبل", "استقبلت", "يستقبل", "تستقبل", "التقى", "التقت", "يلتقي", "تلتقي", "لقاء", "اللقاء", "اجتماعا", "اجتماع", "الاجتماع",
         "مباحثات", "محادثات", "بحث الجانبان", "بحثا", "بحث مع", "بحثت مع",
-    ])
+    ]), bit: 1 << 0)
 
     /// Meeting cues that are nouns: they refer to a meeting, which they make only between two people.
     static let meetingNouns: Set<String> = Set(fold([
@@ -111,27 +141,27 @@ enum Lexicon {
     ]).map { $0[0] })
 
     /// Words that say someone attended the meeting the article reports.
-    static let attendanceCues: [Phrase] = fold([
+    static let attendanceCues = PhraseList(fold([
         "attended", "attending", "in the presence of", "also present", "accompanied by", "took part in the meeting",
         "assisté", "assistaient", "en présence de", "accompagné", "accompagnée", "pris part",
         "حضر", "حضرت", "وحضر", "بحضور", "بمشاركة", "شارك في اللقاء", "رافقه", "رافقها",
-    ])
+    ]), bit: 1 << 1)
 
     /// Words that report a signing.
-    static let signingCues: [Phrase] = fold([
+    static let signingCues = PhraseList(fold([
         "signed", "signs", "signing", "sign", "inked", "concluded", "signé", "signée", "signent", "signature", "signataires", "conclu",
         "وقع", "وقعت", "وقّع", "وقّعت", "توقيع", "التوقيع", "الموقعة", "الموقع", "الموقّعة", "يوقع", "توقع", "أبرم", "أبرمت", "المبرمة",
-    ])
+    ]), bit: 1 << 2)
 
     /// Words that name an agreement, and start its name when it has one.
-    static let agreementWords: [Phrase] = fold([
+    static let agreementWords = PhraseList(fold([
         "memorandum of understanding", "memorandum", "MoU", "agreement", "action plan", "cooperation agreement", "protocol",
         "accord", "convention", "executive programme", "charter", "treaty", "cooperation programme", "programme of cooperation",
         "mémorandum d'entente", "protocole d'entente", "accord de coopération", "plan d'action", "protocole", "convention de partenariat",
         "programme exécutif", "charte", "programme de coopération",
         "مذكرة تفاهم", "مذكرة", "اتفاقية", "اتفاقية تعاون", "اتفاق", "خطة عمل", "بروتوكول", "البرنامج التنفيذي", "برنامج تنفيذي", "ميثاق",
         "إعلان نوايا", "برنامج تعاون", "برنامج للتعاون", "خطة تعاون",
-    ])
+    ]), bit: 1 << 3)
 
     /// Words for an agreement that name no agreement in particular (`the memorandum`): they refer
     /// to the one the article is about.
@@ -140,17 +170,17 @@ enum Lexicon {
     ]).map { $0[0] })
 
     /// Words that report observer status.
-    static let observerCues: [Phrase] = fold([
+    static let observerCues = PhraseList(fold([
         "observer status", "observer member", "as an observer", "observer", "observateur", "observatrice", "statut d'observateur",
         "membre observateur", "عضوا مراقبا", "عضو مراقب", "بصفة مراقب", "صفة مراقب", "صفة المراقب", "مراقبا", "مراقب", "العضو المراقب",
-    ])
+    ]), bit: 1 << 4)
 
     /// Words that report membership.
-    static let membershipCues: [Phrase] = fold([
+    static let membershipCues = PhraseList(fold([
         "member of", "became a member", "joined", "joins", "membership", "accession", "full member",
         "membre de", "adhésion", "adhéré", "rejoint", "devenu membre",
         "عضوا في", "عضو في", "عضوية", "انضمام", "انضمت", "انضم",
-    ])
+    ]), bit: 1 << 5)
 
     /// Membership cues after which, in English and French, the member comes (`the accession of
     /// Gabon`, `l'adhésion du Gabon`); in Arabic it comes after every cue (`انضمام الإيسيسكو`, `انضمت الإيسيسكو`).

@@ -102,19 +102,27 @@ struct NameMatcher: Sendable {
             entries.append((key, Target(entityId: entityId, form: form)))
         }
 
+        /// Byte order of two keys, by `memcmp`: the generic comparison of arrays is several times slower.
+        private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            let common = min(a.count, b.count)
+            let result = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, common) } }
+            return result != 0 ? Int(result) : a.count - b.count
+        }
+
         /// The matcher of every name added.
         func build() -> NameMatcher {
             let order = entries.indices.sorted { a, b in
-                let lhs = entries[a], rhs = entries[b]
-                if lhs.key != rhs.key { return lhs.key.lexicographicallyPrecedes(rhs.key) }
-                return (lhs.target.entityId, lhs.target.form.rawValue) < (rhs.target.entityId, rhs.target.form.rawValue)
+                let order = Self.compare(entries[a].key, entries[b].key)
+                if order != 0 { return order < 0 }
+                let lhs = entries[a].target, rhs = entries[b].target
+                return (lhs.entityId, lhs.form.rawValue) < (rhs.entityId, rhs.form.rawValue)
             }
             var matcher = NameMatcher(keyBytes: [], keyOffsets: [0], targetOffsets: [0], targetIds: [], targetForms: [])
             var previousKey: [UInt8]?
             var previousId: Int64?
             for index in order {
                 let (key, target) = entries[index]
-                if key != previousKey {
+                if previousKey == nil || Self.compare(key, previousKey!) != 0 {
                     if previousKey != nil {
                         matcher.keyOffsets.append(Int32(matcher.keyBytes.count))
                         matcher.targetOffsets.append(Int32(matcher.targetIds.count))
@@ -166,27 +174,56 @@ struct NameMatcher: Sendable {
     /// leaves out (و ف ب ل, ال, لل, and their combinations: وال، بال، كال، ولل، وب، ول، فل …),
     /// keeping at least two letters; empty for a word that is not Arabic.
     static func procliticCuts(_ folded: String) -> [Int] {
-        let letters = Array(folded.unicodeScalars.prefix(6))
-        guard let first = letters.first, (0x0621...0x064A).contains(first.value) else { return [] }
-        let total = folded.unicodeScalars.count
-        let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}", ba: Unicode.Scalar = "\u{0628}"
-        let kaf: Unicode.Scalar = "\u{0643}", lam: Unicode.Scalar = "\u{0644}", alef: Unicode.Scalar = "\u{0627}"
-        func at(_ index: Int, _ scalar: Unicode.Scalar) -> Bool { index < letters.count && letters[index] == scalar }
-        var cuts: Set<Int> = []
-        for conjunction in [0, 1] {
-            if conjunction == 1 && !(at(0, waw) || at(0, fa)) { continue }
+        // Read from UTF-8: every letter of the Arabic block is two bytes, D8 or D9 then one more.
+        var letters: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+        var count = 0
+        var total = 0
+        var utf8 = folded.utf8.makeIterator()
+        while let lead = utf8.next() {
+            if lead & 0xC0 == 0x80 { continue }  // a continuation byte of a longer scalar
+            total += 1
+            guard lead >= 0xC0 && lead < 0xE0 else { continue }
+            guard let next = utf8.next() else { break }
+            if total <= 4 {
+                let value = UInt16(lead & 0x1F) << 6 | UInt16(next & 0x3F)
+                switch total {
+                case 1: letters.0 = value
+                case 2: letters.1 = value
+                case 3: letters.2 = value
+                default: letters.3 = value
+                }
+                count = total
+            }
+        }
+        guard count > 0, (0x0621...0x064A).contains(letters.0) else { return [] }
+        func at(_ index: Int) -> UInt16 {
+            switch index {
+            case 0: return letters.0
+            case 1: return letters.1
+            case 2: return letters.2
+            case 3: return letters.3
+            default: return 0
+            }
+        }
+        let waw: UInt16 = 0x0648, fa: UInt16 = 0x0641, ba: UInt16 = 0x0628, kaf: UInt16 = 0x0643, lam: UInt16 = 0x0644, alef: UInt16 = 0x0627
+        var cuts: [Int] = []
+        func insert(_ cut: Int) { if total - cut >= 2 && !cuts.contains(cut) { cuts.append(cut) } }
+        for conjunction in 0...1 {
             let i = conjunction
-            if conjunction == 1 { cuts.insert(1) }
-            if at(i, alef) && at(i + 1, lam) { cuts.insert(i + 2) }  // ال
-            if at(i, lam) && at(i + 1, lam) { cuts.insert(i + 2) }  // لل
-            if at(i, ba) || at(i, lam) {
-                cuts.insert(i + 1)  // ب ل
-                if at(i + 1, alef) && at(i + 2, lam) { cuts.insert(i + 3) }  // بال
+            if conjunction == 1 {
+                guard at(0) == waw || at(0) == fa else { continue }
+                insert(1)
+            }
+            if at(i) == alef && at(i + 1) == lam { insert(i + 2) }  // ال
+            if at(i) == lam && at(i + 1) == lam { insert(i + 2) }  // لل
+            if at(i) == ba || at(i) == lam {
+                insert(i + 1)  // ب ل
+                if at(i + 1) == alef && at(i + 2) == lam { insert(i + 3) }  // بال
             }
             // ك alone starts too many words (`كبيرا`); only before the article (`كالإيسيسكو`).
-            if at(i, kaf) && at(i + 1, alef) && at(i + 2, lam) { cuts.insert(i + 3) }
+            if at(i) == kaf && at(i + 1) == alef && at(i + 2) == lam { insert(i + 3) }
         }
-        return cuts.filter { $0 > 0 && total - $0 >= 2 }.sorted()
+        return cuts.sorted()
     }
 
     // MARK: - Walking

@@ -29,7 +29,9 @@ extension PartnerGraphStore {
     ) throws -> IngestReport {
         try write { db in
             try validateText([key, title, publisher, url], field: "source's key, title, publisher or URL")
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false {
+            // Names changed since the last search: index them, which marks the stored matcher stale.
+            // (Other queued texts, such as earlier articles, wait for `search`.)
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending WHERE kind = 0)") ?? false {
                 _ = try Self.indexPending(in: db)
             }
             let text = ArticleText(article.text)
@@ -38,6 +40,7 @@ extension PartnerGraphStore {
             var (source, reused) = try Self.register(
                 article, key: key, title: title, publisher: publisher, published: published, url: url, in: db)
             let matcher = try Self.nameMatcher(in: db)
+            GazetteerIndex.install(try Self.gazetteerMatcher(in: db))
             let dates = DateExtractor.dates(in: article.text, published: published ?? source.published)
             var analysis = try Self.analyze(text, article: article, published: published ?? source.published, dates: dates, matcher: matcher, in: db)
             try Self.findRecorded(&analysis, in: db)
@@ -146,17 +149,9 @@ extension PartnerGraphStore {
                        (SELECT count(*) FROM alias), (SELECT ifnull(max(id), 0) FROM alias),
                        EXISTS (SELECT 1 FROM search_pending WHERE kind = 0)
                 """)!
-        let current: [Int64] = [counts[0], counts[1], counts[2], counts[3]]
+        let fingerprint = "\(counts[0] as Int64):\(counts[1] as Int64):\(counts[2] as Int64):\(counts[3] as Int64)"
         let pending: Bool = counts[4]
-        if !pending,
-            let stored = try Row.fetchOne(
-                db, sql: "SELECT format, entity_count, entity_max_id, alias_count, alias_max_id, data FROM name_matcher WHERE id = 1"),
-            stored["format"] == NameMatcher.format,
-            [stored["entity_count"], stored["entity_max_id"], stored["alias_count"], stored["alias_max_id"]] == current,
-            let data: Data = stored["data"], let matcher = NameMatcher(data: data)
-        {
-            return matcher
-        }
+        if !pending, let matcher = try storedMatcher("graph", fingerprint: fingerprint, in: db) { return matcher }
         var builder = NameMatcher.Builder()
         let rows = try Row.fetchCursor(
             db,
@@ -169,13 +164,31 @@ extension PartnerGraphStore {
             builder.add(normalizedName: row[2], entityId: row[0], isPerson: (row[1] as String) == "person")
         }
         let matcher = builder.build()
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO name_matcher (id, format, entity_count, entity_max_id, alias_count, alias_max_id, data)
-                VALUES (1, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [NameMatcher.format, current[0], current[1], current[2], current[3], matcher.data])
+        try store(matcher, as: "graph", fingerprint: fingerprint, in: db)
         return matcher
+    }
+
+    /// The gazetteer's places compiled into a matcher: the stored one when it is of this build's
+    /// gazetteer, else a new one, which is stored.
+    static func gazetteerMatcher(in db: Database) throws -> NameMatcher {
+        let fingerprint = GazetteerIndex.fingerprint
+        if let matcher = try storedMatcher("gazetteer", fingerprint: fingerprint, in: db) { return matcher }
+        let matcher = GazetteerIndex.build()
+        try store(matcher, as: "gazetteer", fingerprint: fingerprint, in: db)
+        return matcher
+    }
+
+    private static func storedMatcher(_ name: String, fingerprint: String, in db: Database) throws -> NameMatcher? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT format, fingerprint, data FROM name_matcher WHERE name = ?", arguments: [name]),
+            row["format"] == NameMatcher.format, row["fingerprint"] == fingerprint, let data: Data = row["data"]
+        else { return nil }
+        return NameMatcher(data: data)
+    }
+
+    private static func store(_ matcher: NameMatcher, as name: String, fingerprint: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO name_matcher (name, format, fingerprint, data) VALUES (?, ?, ?, ?)",
+            arguments: [name, NameMatcher.format, fingerprint, matcher.data])
     }
 
     // MARK: - Analysis
@@ -209,9 +222,15 @@ extension PartnerGraphStore {
         _ text: ArticleText, article: Article, published: PartialDate?, dates: [DateMention], matcher: NameMatcher, in db: Database
     ) throws -> ArticleAnalysis {
         let found = MentionFinder(matcher: matcher).find(in: text)
+        // The entities named, by one statement: a common name in a large graph stands for dozens.
         let ids = Set(found.flatMap { $0.targets.map(\.entityId) })
-        var entities: [Int64: Entity] = [:]
-        for entity in try Entity.fetchAll(db, keys: Array(ids)) { entities[entity.id!] = entity }
+        var entities: [Int64: EntityRef] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, key, type, name FROM entity WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        while let row = try rows.next() {
+            entities[row[0]] = EntityRef(key: row[1], type: EntityType(rawValue: row[2]) ?? .organization, name: row[3])
+        }
         var mentions: [IngestReport.Mention] = []
         var parties: [FactDrafter.Party] = []
         for item in found {
@@ -222,11 +241,14 @@ extension PartnerGraphStore {
             let written = text.slice(item.start, item.end)
             let matched = item.plural ? "plural" : item.form.label
             if distinct.count == 1, let entity = entities[distinct[0]] {
-                mentions.append(.init(entity: entity.ref, candidates: nil, text: written, start: item.start, end: item.end, matched: matched))
-                parties.append(.init(tokens: item.tokens, type: entity.type, end: .entity(entity.id!), name: written))
+                mentions.append(.init(entity: entity, text: written, start: item.start, end: item.end, matched: matched))
+                parties.append(.init(tokens: item.tokens, type: entity.type, end: .entity(distinct[0]), name: written))
             } else {
-                let refs = distinct.compactMap { entities[$0]?.ref }.sorted { $0.key < $1.key }
-                mentions.append(.init(entity: nil, candidates: refs, text: written, start: item.start, end: item.end, matched: matched))
+                let refs = distinct.compactMap { entities[$0] }.sorted { $0.key < $1.key }
+                mentions.append(
+                    .init(
+                        candidates: Array(refs.prefix(IngestReport.Mention.listedCandidates)), candidateCount: refs.count, text: written,
+                        start: item.start, end: item.end, matched: matched))
             }
         }
         // New names: those the graph knows under the same name are not new.

@@ -263,7 +263,8 @@ extension PartnerGraphStore {
     }
 
     static func draftView(_ draft: Draft, in db: Database) throws -> DraftView {
-        let source = try String.fetchOne(db, sql: "SELECT key FROM source WHERE id = ?", arguments: [draft.sourceId]) ?? ""
+        // Cached statements: a report builds a view of each of dozens of drafts.
+        let source = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM source WHERE id = ?"), arguments: [draft.sourceId]) ?? ""
         var view = DraftView(
             id: draft.id!, kind: draft.kind, status: draft.status, source: source, confidence: draft.confidence, cue: draft.cue,
             sentence: draft.sentence, entity: nil, relation: nil, createdEntity: draft.resultKey, createdRelation: draft.resultRelation)
@@ -275,17 +276,21 @@ extension PartnerGraphStore {
         case .relation:
             func end(_ key: String?, _ other: Int64?) throws -> DraftView.End {
                 if let key {
-                    if let entity = try Entity.filter(Entity.Columns.key == key).fetchOne(db) {
-                        return .init(key: key, draft: nil, name: entity.name, type: entity.type)
+                    if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, type FROM entity WHERE key = ?"), arguments: [key]) {
+                        return .init(key: key, draft: nil, name: row[0], type: EntityType(rawValue: row[1]))
                     }
                     return .init(key: key, draft: nil, name: "\(key) (removed)", type: nil)
                 }
-                let needed = try other.flatMap { try Draft.fetchOne(db, key: $0) }
-                return .init(key: needed?.resultKey, draft: other, name: needed?.name ?? "?", type: needed?.entityType)
+                let needed = try other.flatMap {
+                    try Row.fetchOne(db.cachedStatement(sql: "SELECT result_key, name, entity_type FROM draft WHERE id = ?"), arguments: [$0])
+                }
+                return .init(
+                    key: needed?[0], draft: other, name: needed?[1] ?? "?", type: (needed?[2] as String?).flatMap(EntityType.init(rawValue:)))
             }
-            let type = try RelationType.fetchOne(db, key: draft.relationType ?? "")
+            let phrase = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT forward_phrase FROM relation_type WHERE name = ?"), arguments: [draft.relationType ?? ""])
             view.relation = .init(
-                type: draft.relationType ?? "", phrase: type?.forwardPhrase ?? draft.relationType ?? "",
+                type: draft.relationType ?? "", phrase: phrase ?? draft.relationType ?? "",
                 from: try end(draft.sourceKey, draft.sourceDraft), to: try end(draft.targetKey, draft.targetDraft), role: draft.role,
                 date: draft.date, start: draft.startDate, end: draft.endDate)
         }

@@ -95,7 +95,7 @@ extension PartnerGraphStore {
                     report = try importer.importEdgesAndWrite()
                     // The names changed without passing through search_pending: the compiled
                     // name matcher of `ingest` is out of date.
-                    try db.execute(sql: "DELETE FROM name_matcher")
+                    try db.execute(sql: "DELETE FROM name_matcher WHERE name = 'graph'")
                     ImportTiming.mark("committing")
                     return .commit
                 }

@@ -127,7 +127,7 @@ extension PartnerGraphStore {
         }
         try db.execute(sql: "DELETE FROM search_pending")
         // A change to an entity's names may have come with the queue: `ingest`'s compiled names are out of date.
-        if queue.contains(where: { $0[0] as Int64 == 0 }) { try db.execute(sql: "DELETE FROM name_matcher") }
+        if queue.contains(where: { $0[0] as Int64 == 0 }) { try db.execute(sql: "DELETE FROM name_matcher WHERE name = 'graph'") }
         return queue.count
     }
 

@@ -296,20 +296,20 @@ CREATE INDEX draft_by_source ON draft(source_id, status);
 CREATE INDEX draft_by_source_draft ON draft(source_draft) WHERE source_draft IS NOT NULL;
 CREATE INDEX draft_by_target_draft ON draft(target_draft) WHERE target_draft IS NOT NULL;
 
--- The names of every entity compiled into one matcher (see NameMatcher), kept so that a fresh
--- `ingest` reads it in one go instead of compiling a hundred thousand names again. It is derived
--- data: rebuilt when missing or stale. It is stale when the entity or alias tables changed since
--- (their row counts and largest ids differ, or a change is queued in search_pending, whose
--- triggers see every write of a name), and the code that empties that queue deletes it.
+-- Names compiled into matchers (see NameMatcher), kept so that a fresh `ingest` reads each in one
+-- go instead of compiling a hundred thousand names again. Derived data, rebuilt when missing or
+-- stale, by name:
+--   'graph':     every entity's names. Stale when the entity or alias tables changed since (their
+--                row counts and largest ids, in `fingerprint`, differ, or a change is queued in
+--                search_pending, whose triggers see every write of a name); the code that empties
+--                that queue, and the bulk import, delete it.
+--   'gazetteer': the places built into PartnerGraph; `fingerprint` is a hash of their table.
 CREATE TABLE name_matcher (
-    id             INTEGER PRIMARY KEY CHECK (id = 1),
-    format         INTEGER NOT NULL,
-    entity_count   INTEGER NOT NULL,
-    entity_max_id  INTEGER NOT NULL,
-    alias_count    INTEGER NOT NULL,
-    alias_max_id   INTEGER NOT NULL,
-    data           BLOB NOT NULL
-);
+    name        TEXT PRIMARY KEY CHECK (name IN ('graph', 'gazetteer')),
+    format      INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    data        BLOB NOT NULL
+) WITHOUT ROWID;
 
 """#),
     ]

@@ -135,8 +135,9 @@ enum IngestText {
         }
         for mention in ambiguous {
             lines.append(
-                "  «\(terminalSafe(mention.text))» at \(mention.start): several entities bear this name: "
-                    + (mention.candidates ?? []).map { "\(terminalSafe($0.name)) (\($0.key))" }.joined(separator: ", "))
+                "  «\(terminalSafe(mention.text))» at \(mention.start): \(mention.candidateCount ?? 0) entities bear this name: "
+                    + (mention.candidates ?? []).map { "\(terminalSafe($0.name)) (\($0.key))" }.joined(separator: ", ")
+                    + ((mention.candidateCount ?? 0) > (mention.candidates?.count ?? 0) ? ", …" : ""))
         }
 
         lines.append("")
