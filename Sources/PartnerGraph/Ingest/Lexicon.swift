@@ -223,7 +223,7 @@ enum Lexicon {
             "منظمة", "وزارة", "جامعة", "المجلس", "مجلس", "الشبكة", "شبكة", "حركة", "جمهورية", "المملكة", "مملكة", "الاتحاد", "اتحاد",
             "البنك", "بنك", "المعهد", "معهد", "المركز", "مركز", "الهيئة", "هيئة", "اللجنة", "لجنة", "مؤسسة", "الجمعية", "جمعية",
             "الأكاديمية", "أكاديمية", "قطاع", "إدارة", "سفارة", "البرلمان", "برلمان", "رابطة", "الرابطة", "الصندوق", "صندوق", "الوكالة", "وكالة",
-            "الأمانة", "أمانة", "الجامعة", "المنظمة", "مكتب", "المكتب", "دولة", "إمارة", "سلطنة", "الجمهورية", "الأكاديمية",
+            "الأمانة", "أمانة", "الجامعة", "مكتب", "دولة", "إمارة", "سلطنة", "الجمهورية", "الأكاديمية",
         ]
         let events = [
             "المؤتمر", "مؤتمر", "المنتدى", "منتدى", "القمة", "قمة", "الملتقى", "ملتقى", "الندوة", "ندوة", "ورشة", "الدورة", "دورة",
@@ -295,7 +295,7 @@ enum Lexicon {
         "Excellency", "Excellence", "Director", "General", "Secretary", "Minister", "Ministre",
         "Ambassador", "Ambassadeur", "President", "Président", "Présidente", "Directeur", "Général", "Générale", "Secrétaire",
         "Deputy", "Vice", "Chairman", "Chair", "Head", "Speaker", "Rector", "Chief", "Executive", "Officer", "Dr", "Mr", "Mrs",
-        "Ms", "Prof", "Mme", "Madame", "Monsieur", "Sheikh", "Professor", "Photo", "Source", "Read", "More",
+        "Ms", "Prof", "Mme", "Madame", "Monsieur", "Sheikh", "Professor", "Adviser", "Advisor", "Conseiller", "Permanent", "Representative", "Photo", "Source", "Read", "More",
         "Press", "Release", "Communiqué", "News", "Today", "Yesterday", "Tomorrow", "Mou",
     ]).map { $0[0] })
 

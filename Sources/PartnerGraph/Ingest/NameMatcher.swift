@@ -220,8 +220,11 @@ struct NameMatcher: Sendable {
                 insert(i + 1)  // ب ل
                 if at(i + 1) == alef && at(i + 2) == lam { insert(i + 3) }  // بال
             }
-            // ك alone starts too many words (`كبيرا`); only before the article (`كالإيسيسكو`).
-            if at(i) == kaf && at(i + 1) == alef && at(i + 2) == lam { insert(i + 3) }
+            // ك starts many words (`كبيرا`): alone, only before a stem of five letters or more (`كمنظمة`).
+            if at(i) == kaf {
+                if total - (i + 1) >= 5 { insert(i + 1) }
+                if at(i + 1) == alef && at(i + 2) == lam { insert(i + 3) }  // كال
+            }
         }
         return cuts.sorted()
     }
