@@ -82,6 +82,28 @@ import Testing
         #expect(NameMatcher.procliticCuts(NameNormalizer.normalize(word)) == cuts)
     }
 
+    @Test func newNamesAreProposedOnceWithTheFactsBetweenThem() throws {
+        let store = try exampleStore()
+        let data = try Data(contentsOf: projectRoot.appendingPathComponent("examples/alecso-2024-05-14.en.txt"))
+        let report = try store.ingest(Article(data: data, origin: "alecso.txt"), publisher: "ICESCO")
+        // The organization, named in full with its acronym in parentheses, then by the acronym: one proposal.
+        let alecso = try #require(report.candidates.first { $0.aliases.map(\.name) == ["ALECSO"] })
+        #expect(alecso.name == "Arab League Educational, Cultural and Scientific Organization")
+        #expect(alecso.type == .organization)
+        #expect(!report.candidates.contains { $0.name == "ALECSO" })
+        let person = try #require(report.candidates.first { $0.name == "Hatem Ben Salah" })
+        #expect(person.type == .person)
+        #expect(report.candidates.first { $0.name == "Rabat" }?.type == .place)
+        // Not titles, honorifics or plural offices.
+        #expect(!report.candidates.contains { $0.name.contains("Director") || $0.name.hasSuffix(" Dr") })
+        let headship = try #require(report.drafts.first { $0.relation?.type == "heads" })
+        #expect(headship.relation?.from.draft == person.draft && headship.relation?.to.draft == alecso.draft)
+        let meeting = try #require(report.drafts.first { $0.entity?.kind == "meeting" })
+        #expect(meeting.entity?.name == "Meeting of AlMalik and Ben Salah in Rabat")
+        let participants = report.drafts.filter { $0.relation?.type == "participated_in" && $0.relation?.to.draft == meeting.id }
+        #expect(Set(participants.map { $0.relation!.from.key ?? $0.relation!.from.name }) == ["salim-m-almalik", "Hatem Ben Salah", "anar-karimov"])
+    }
+
     // MARK: - The stored matcher
 
     @Test func theCompiledNamesAreStoredAndBuiltAgainOnlyWhenNamesChange() throws {

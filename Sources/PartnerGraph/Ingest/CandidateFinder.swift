@@ -58,6 +58,9 @@ struct CandidateFinder {
     private var titleCase: Set<Int> {
         var result = Set<Int>()
         for (index, sentence) in article.sentences.enumerated() {
+            // A headline is a line of its own, without a full stop: not a sentence of the body.
+            let text = article.slice(sentence.start, sentence.end).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let last = text.unicodeScalars.last, ".!?\u{061F}\u{06D4}»\"”".unicodeScalars.contains(last) { continue }
             let words = article.tokens[sentence.tokens].filter { $0.script == .latin && !Lexicon.latinNameConnectors.contains($0.folded) }
             if words.count >= 4 && words.filter({ $0.isCapitalized }).count * 10 >= words.count * 8 { result.insert(index) }
         }
@@ -78,12 +81,25 @@ struct CandidateFinder {
             // The run: capitalized words, and small words between them.
             var last = index
             var probe = index
+            // Where a comma joined the run: kept only in a name that ends with what it names
+            // (`Arab League Educational, Cultural and Scientific Organization`), not in a list (`Rabat, Morocco`).
+            var firstComma: Int?
             while probe + 1 < tokens.count {
                 let next = probe + 1
                 guard tokens[next].sentence == token.sentence, !taken[next], !inDate[next] else { break }
                 let gap = article.gap(after: probe)
-                guard gap.unicodeScalars.allSatisfy({ $0 == " " || $0 == "-" || $0 == "'" || $0 == "\u{2019}" || $0 == "\u{00A0}" }), !gap.isEmpty
+                // A title or honorific after a name ends it (`Rabat Dr. Hatem`, `Salah, Director-General of`).
+                if probe == last && probe > index && !Lexicon.latinNameConnectors.contains(tokens[next].folded)
+                    && (Lexicon.latinNonNames.contains(tokens[next].folded) || Lexicon.honorificLength(at: [tokens[next].folded][...]) != nil)
+                {
+                    break
+                }
+                let comma = gap == ", " && !tokens[probe].isAcronym && tokens[next].isCapitalized && !tokens[next].isAcronym && probe == last
+                    && !Lexicon.latinNonNames.contains(tokens[next].folded)
+                guard comma || gap.unicodeScalars.allSatisfy({ $0 == " " || $0 == "-" || $0 == "'" || $0 == "\u{2019}" || $0 == "\u{00A0}" }),
+                    !gap.isEmpty
                 else { break }
+                if comma && firstComma == nil { firstComma = probe }
                 let word = tokens[next]
                 if word.script == .latin && (word.isCapitalized || word.isAcronym) {
                     last = next
@@ -95,6 +111,7 @@ struct CandidateFinder {
                     break
                 }
             }
+            if let firstComma, Lexicon.latinTypeWords[tokens[last].folded] == nil { last = firstComma }
             defer { index = max(last, index) + 1 }
             var first = index
             // Titles, honorifics and sentence openers are not part of the name.
@@ -107,10 +124,20 @@ struct CandidateFinder {
                 first += 1
             }
             guard first <= last else { continue }
-            // "Minister of Culture": what follows a title and a small word is the office, not a name.
-            if strippedTitle, first - 1 >= index, Lexicon.latinNameConnectors.contains(tokens[first - 1].folded) { continue }
+            // "Minister of Culture": what follows a title is the office, unless it is a name
+            // (`Director-General of the Arab League … Organization`).
+            if strippedTitle, tokens[first...last].allSatisfy({
+                Lexicon.latinCommonNouns.contains($0.folded) || Lexicon.latinNameConnectors.contains($0.folded)
+            }) {
+                continue
+            }
             var end = last
-            while end > first, Lexicon.latinNameConnectors.contains(tokens[end].folded) { end -= 1 }
+            while end > first,
+                Lexicon.latinNameConnectors.contains(tokens[end].folded) || Lexicon.latinNonNames.contains(tokens[end].folded)
+                    || Lexicon.honorificLength(at: [tokens[end].folded][...]) != nil
+            {
+                end -= 1
+            }
             let words = tokens[first...end]
             if words.count == 1 {
                 let only = words.first!
@@ -371,7 +398,8 @@ struct CandidateFinder {
         // A place the gazetteer knows goes by its names there.
         for index in found.indices {
             if found[index].place == nil, found[index].type == .place || found[index].type == .organization,
-                let place = GazetteerIndex.place(named: found[index].name), found[index].type == .place || place.kind == .state
+                let place = GazetteerIndex.place(named: found[index].name),
+                found[index].type == .place || place.kind == .state || found[index].evidence == "capitalized words"
             {
                 found[index].place = place
             }
@@ -396,6 +424,19 @@ struct CandidateFinder {
             byName[key] = merged.count
             merged.append(candidate)
         }
+        // A name that is another's short form in parentheses (`ALECSO`) is that one.
+        var dropped = Set<Int>()
+        for (index, candidate) in merged.enumerated() where !candidate.aliases.isEmpty {
+            let short = Set(candidate.aliases.map { NameNormalizer.normalize($0.name) })
+            for (other, shorter) in merged.enumerated() where other != index && !dropped.contains(index)
+                && short.contains(NameNormalizer.normalize(shorter.name))
+            {
+                merged[index].occurrences += shorter.occurrences
+                merged[index].score = min(0.95, max(merged[index].score, shorter.score) + 0.05)
+                dropped.insert(other)
+            }
+        }
+        merged = merged.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         return merged.sorted { ($0.score, -$0.start) > ($1.score, -$1.start) }
     }
 }

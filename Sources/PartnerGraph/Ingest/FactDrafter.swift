@@ -531,8 +531,14 @@ struct FactDrafter {
         }
     }
 
+    /// A person's last name, with its particle (`Ben Salah`, `بن صالح`).
     private func surname(_ name: String) -> String {
-        String(name.split(separator: " ").last ?? Substring(name))
+        let words = name.split(separator: " ")
+        guard let last = words.last else { return name }
+        if words.count >= 3, Lexicon.nameParticles.contains(NameNormalizer.normalize(String(words[words.count - 2]))) {
+            return "\(words[words.count - 2]) \(last)"
+        }
+        return String(last)
     }
 
     private func displayName(_ party: Party) -> String { party.name }

@@ -295,7 +295,8 @@ enum Lexicon {
         "Excellency", "Excellence", "Director", "General", "Secretary", "Minister", "Ministre",
         "Ambassador", "Ambassadeur", "President", "Président", "Présidente", "Directeur", "Général", "Générale", "Secrétaire",
         "Deputy", "Vice", "Chairman", "Chair", "Head", "Speaker", "Rector", "Chief", "Executive", "Officer", "Dr", "Mr", "Mrs",
-        "Ms", "Prof", "Mme", "Madame", "Monsieur", "Sheikh", "Professor", "Adviser", "Advisor", "Conseiller", "Permanent", "Representative", "Photo", "Source", "Read", "More",
+        "Ms", "Prof", "Mme", "Madame", "Monsieur", "Sheikh", "Professor", "Adviser", "Advisor", "Conseiller", "Permanent", "Representative", "Directors", "Secretaries", "Ministers", "Presidents",
+        "Heads", "Ambassadors", "Directeurs", "Ministres", "Présidents", "Photo", "Source", "Read", "More",
         "Press", "Release", "Communiqué", "News", "Today", "Yesterday", "Tomorrow", "Mou",
     ]).map { $0[0] })
 
