@@ -8,6 +8,8 @@ CONFIG ?= debug
 BIN_DIR = .build/$(CONFIG)
 PARTNERGRAPH = $(BIN_DIR)/partnergraph
 DEMO_DB ?= .build/demo.sqlite
+# The README's article was published on 14 May 2024: its picture carries that date.
+ARTICLE_EPOCH := 1715644800
 EXAMPLE_EPOCH := $(shell git log -1 --format=%ct -- examples/icesco-azerbaijan.json 2>/dev/null || date +%s)
 APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3 graphviz
 # Probes, one per package: a file each package installs.
@@ -57,6 +59,15 @@ demo: build
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.png
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.svg
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --path "Salim M. AlMalik" "Sahiba Gafarova" -o exports/path-almalik-gafarova.png
+	@echo
+	@# The README's flow from a press release to the graph (issue 10); drafts are numbered from 1 in a fresh database.
+	$(PARTNERGRAPH) ingest examples/alecso-2024-05-14.en.txt --publisher ICESCO --db $(DEMO_DB)
+	$(PARTNERGRAPH) review edit 2 --key alecso --alias "المنظمة العربية للتربية والثقافة والعلوم@ar" --db $(DEMO_DB)
+	$(PARTNERGRAPH) review edit 4 --date 2024-05-13 --db $(DEMO_DB)
+	$(PARTNERGRAPH) review reject 7 9 --db $(DEMO_DB)
+	$(PARTNERGRAPH) review accept --all --min-confidence 0.6 --source icesco-2024-05-14 --db $(DEMO_DB)
+	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.svg
+	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.png
 
 test: deps
 	$(SWIFT) build --build-tests
