@@ -35,6 +35,8 @@ struct CandidateFinder {
     }
 
     let article: ArticleText
+    /// The article's language: a name in Latin letters is taken to be in it, or in English in an Arabic article.
+    let language: Article.Language
     /// Tokens already taken by mentions of known entities.
     let known: [ClosedRange<Int>]
     /// Scalar ranges taken by dates.
@@ -66,6 +68,8 @@ struct CandidateFinder {
         }
         return result
     }
+
+    private var latinLanguage: String { language == .french ? "fr" : "en" }
 
     private func latinCandidates(taken: [Bool], inDate: [Bool]) -> [Candidate] {
         let tokens = article.tokens
@@ -153,7 +157,7 @@ struct CandidateFinder {
             if titleCase.contains(token.sentence) && !words.allSatisfy({ $0.isAcronym }) { continue }
             if words.allSatisfy({ Lexicon.latinCommonNouns.contains($0.folded) || Lexicon.latinNameConnectors.contains($0.folded) }) { continue }
             if words.allSatisfy({ Lexicon.latinTypeWords[$0.folded] != nil || Lexicon.latinNameConnectors.contains($0.folded) }) { continue }
-            var candidate = makeCandidate(first...end, type: latinType(first...end), language: latinLanguage(), evidence: "capitalized words", score: 0.45)
+            var candidate = makeCandidate(first...end, type: latinType(first...end), language: latinLanguage, evidence: "capitalized words", score: 0.45)
             if first > 0, MentionFinder.honorificBefore(first, in: article) != nil {
                 candidate.type = .person
                 candidate.score = 0.6
@@ -165,18 +169,6 @@ struct CandidateFinder {
             result.append(candidate)
         }
         return result
-    }
-
-    private func latinLanguage() -> String {
-        var french = 0, english = 0
-        for token in article.tokens.prefix(400) {
-            switch token.folded {
-            case "le", "la", "les", "des", "du", "et", "une", "est", "pour", "avec", "sur": french += 1
-            case "the", "and", "of", "to", "with", "is", "for", "on", "was": english += 1
-            default: break
-            }
-        }
-        return french > english ? "fr" : "en"
     }
 
     /// The type a name's words tell: its last type word, else a person for two or three words.

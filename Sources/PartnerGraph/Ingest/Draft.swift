@@ -45,9 +45,6 @@ public struct Draft: Hashable, Sendable, Identifiable {
     public var resultRelation: Int64?
     public var createdAt: String = Timestamp.now()
     public var decidedAt: String?
-
-    /// The entity drafts this draft needs.
-    var needs: [Int64] { [sourceDraft, targetDraft].compactMap { $0 } }
 }
 
 extension Draft: FetchableRecord, MutablePersistableRecord {

@@ -426,7 +426,7 @@ struct FactDrafter {
                 agreement = Party(tokens: described.range, type: .agreement, end: .proposed(existing), name: entities[existing].name)
             } else {
                 let organizations = unique.filter { $0.type == .organization }
-                let sides = (organizations.isEmpty ? unique : organizations).map { displayName($0) }
+                let sides = (organizations.isEmpty ? unique : organizations).map(\.name)
                 let name = agreementName(described.text, sides: sides)
                 entities.append(
                     ProposedEntity(
@@ -494,8 +494,8 @@ struct FactDrafter {
     ) {
         let date = nearestDate(to: cue.range, in: sentence) ?? published.map { PartialDate.month(of: $0) }
         let place = inSentence.first { $0.type == .place }
-        let names = sides.map { $0.type == .person ? surname(displayName($0)) : displayName($0) }
-        let name = meetingName(names, place: place.map(displayName))
+        let names = sides.map { $0.type == .person ? surname($0.name) : $0.name }
+        let name = meetingName(names, place: place.map(\.name))
         entities.append(
             ProposedEntity(
                 type: .event, name: name, language: language, kind: "meeting", aliases: [], date: date, sentence: sentence, cue: cue.text,
@@ -540,8 +540,6 @@ struct FactDrafter {
         }
         return String(last)
     }
-
-    private func displayName(_ party: Party) -> String { party.name }
 
     private func unique(_ list: [Party]) -> [Party] {
         var result: [Party] = []

@@ -16,7 +16,6 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDraftEdit(Int64, reason: String)
     /// Accepting a draft failed the checks of `add` or `link`.
     case acceptFailed(draft: Int64, reason: String)
-    case noDrafts(String)
 
     public var description: String {
         switch self {
@@ -45,8 +44,6 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot edit draft #\(id): \(reason)"
         case let .acceptFailed(draft, reason):
             return "cannot accept draft #\(draft): \(reason). Nothing was accepted; change the draft with `partnergraph review edit \(draft) …`, or reject it"
-        case let .noDrafts(text):
-            return text
         }
     }
 }

@@ -163,12 +163,6 @@ enum Lexicon {
         "إعلان نوايا", "برنامج تعاون", "برنامج للتعاون", "خطة تعاون",
     ]), bit: 1 << 3)
 
-    /// Words for an agreement that name no agreement in particular (`the memorandum`): they refer
-    /// to the one the article is about.
-    static let genericAgreementWords: Set<String> = Set(fold([
-        "memorandum", "agreement", "mou", "accord", "protocol", "protocole", "mémorandum", "المذكرة", "مذكرة", "الاتفاقية", "الاتفاق",
-    ]).map { $0[0] })
-
     /// Words that report observer status.
     static let observerCues = PhraseList(fold([
         "observer status", "observer member", "as an observer", "observer", "observateur", "observatrice", "statut d'observateur",
@@ -209,9 +203,6 @@ enum Lexicon {
         "granted", "grants", "grant", "accorded", "awarded", "gave", "accordé", "accorde", "octroyé", "octroie", "conféré", "منح", "تمنح",
         "منحت", "يمنح", "قررت", "قرر",
     ]).map { $0[0] })
-
-    /// Words of the future, for events an article announces.
-    static let futureWords: Set<String> = Set(fold(["will", "next", "upcoming", "prochain", "prochaine", "المقبل", "القادم", "سيعقد", "ستعقد"]).map { $0[0] })
 
     // MARK: - Cues of new names
 

@@ -41,9 +41,12 @@ extension PartnerGraphStore {
                 article, key: key, title: title, publisher: publisher, published: published, url: url, in: db)
             let matcher = try Self.nameMatcher(in: db)
             GazetteerIndex.install(try Self.gazetteerMatcher(in: db))
-            let dates = DateExtractor.dates(in: article.text, published: published ?? source.published)
-            var analysis = try Self.analyze(text, article: article, published: published ?? source.published, dates: dates, matcher: matcher, in: db)
-            try Self.findRecorded(&analysis, in: db)
+            let publication = published ?? source.published
+            let dates = DateExtractor.dates(in: article.text, published: publication)
+            let vocabulary = try Self.vocabulary(in: db)
+            var analysis = try Self.analyze(
+                text, article: article, published: publication, dates: dates, matcher: matcher, vocabulary: vocabulary, in: db)
+            try Self.findRecorded(&analysis, vocabulary: vocabulary, in: db)
             var drafts: [DraftView]
             if reused, try Draft.filter(Column("source_id") == source.id!).fetchCount(db) > 0 {
                 drafts = try Self.draftViews(sql: "SELECT * FROM draft WHERE source_id = ? ORDER BY id", arguments: [source.id!], in: db)
@@ -152,6 +155,13 @@ extension PartnerGraphStore {
         let fingerprint = "\(counts[0] as Int64):\(counts[1] as Int64):\(counts[2] as Int64):\(counts[3] as Int64)"
         let pending: Bool = counts[4]
         if !pending, let matcher = try storedMatcher("graph", fingerprint: fingerprint, in: db) { return matcher }
+        let matcher = try compileNames(in: db)
+        try store(matcher, as: "graph", fingerprint: fingerprint, in: db)
+        return matcher
+    }
+
+    /// Every entity's name and aliases, compiled into a new matcher.
+    static func compileNames(in db: Database) throws -> NameMatcher {
         var builder = NameMatcher.Builder()
         let rows = try Row.fetchCursor(
             db,
@@ -163,9 +173,7 @@ extension PartnerGraphStore {
         while let row = try rows.next() {
             builder.add(normalizedName: row[2], entityId: row[0], isPerson: (row[1] as String) == "person")
         }
-        let matcher = builder.build()
-        try store(matcher, as: "graph", fingerprint: fingerprint, in: db)
-        return matcher
+        return builder.build()
     }
 
     /// The gazetteer's places compiled into a matcher: the stored one when it is of this build's
@@ -218,8 +226,16 @@ extension PartnerGraphStore {
         }
     }
 
+    /// The relation vocabulary, by name.
+    private static func vocabulary(in db: Database) throws -> [String: RelationType] {
+        var vocabulary: [String: RelationType] = [:]
+        for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
+        return vocabulary
+    }
+
     private static func analyze(
-        _ text: ArticleText, article: Article, published: PartialDate?, dates: [DateMention], matcher: NameMatcher, in db: Database
+        _ text: ArticleText, article: Article, published: PartialDate?, dates: [DateMention], matcher: NameMatcher,
+        vocabulary: [String: RelationType], in db: Database
     ) throws -> ArticleAnalysis {
         let found = MentionFinder(matcher: matcher).find(in: text)
         // The entities named, by one statement: a common name in a large graph stands for dozens.
@@ -252,28 +268,25 @@ extension PartnerGraphStore {
             }
         }
         // New names: those the graph knows under the same name are not new.
-        var candidates = CandidateFinder(article: text, known: found.map(\.tokens), dates: dates.map { $0.start..<$0.end }).find()
+        var candidates = CandidateFinder(
+            article: text, language: article.language, known: found.map(\.tokens), dates: dates.map { $0.start..<$0.end }
+        ).find()
         candidates = try candidates.filter { candidate in
             let names = [candidate.name] + candidate.aliases.map(\.name)
             return try knownEntity(named: names, in: db) == nil
         }
         let occurrences = CandidateFinder.occurrences(of: &candidates, in: text, known: found.map(\.tokens))
-        var proposed: [FactDrafter.ProposedEntity] = []
-        for (index, candidate) in candidates.enumerated() {
-            proposed.append(
-                .init(
-                    type: candidate.type, name: candidate.name, language: candidate.language, kind: candidate.kind, aliases: candidate.aliases,
-                    date: nil, sentence: text.tokens[candidate.tokens.lowerBound].sentence, cue: candidate.evidence,
-                    confidence: (candidate.score * 100).rounded() / 100, start: candidate.start, end: candidate.end))
-            _ = index
+        let proposed = candidates.map { candidate in
+            FactDrafter.ProposedEntity(
+                type: candidate.type, name: candidate.name, language: candidate.language, kind: candidate.kind, aliases: candidate.aliases,
+                date: nil, sentence: text.tokens[candidate.tokens.lowerBound].sentence, cue: candidate.evidence,
+                confidence: (candidate.score * 100).rounded() / 100, start: candidate.start, end: candidate.end)
         }
         // Parties of the facts: the new names where they occur, outside the known mentions.
         for (index, occurrence) in occurrences {
             parties.append(
                 .init(tokens: occurrence.tokens, type: candidates[index].type, end: .proposed(index), name: text.slice(occurrence.start, occurrence.end)))
         }
-        var vocabulary: [String: RelationType] = [:]
-        for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
         var drafter = FactDrafter(
             article: text, language: article.language.rawValue, published: published, dates: dates, parties: parties, candidates: proposed,
             allows: { name, from, to in vocabulary[name]?.allows(from: from, to: to) ?? false })
@@ -299,9 +312,7 @@ extension PartnerGraphStore {
 
     /// Marks what the graph already holds: a meeting its participants already share, an
     /// agreement its parties are already party to, and relations already recorded.
-    private static func findRecorded(_ analysis: inout ArticleAnalysis, in db: Database) throws {
-        var vocabulary: [String: RelationType] = [:]
-        for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
+    private static func findRecorded(_ analysis: inout ArticleAnalysis, vocabulary: [String: RelationType], in db: Database) throws {
         let generated = analysis.entities.indices.filter { $0 >= analysis.candidates.count }
         for index in generated {
             let entity = analysis.entities[index]
@@ -407,19 +418,11 @@ extension PartnerGraphStore {
     func findings(in article: Article, published: PartialDate?) throws -> Findings {
         try read { db in
             let text = ArticleText(article.text)
-            var builder = NameMatcher.Builder()
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, type, name_normalized FROM entity
-                    UNION ALL SELECT a.entity_id, e.type, a.name_normalized FROM alias a JOIN entity e ON e.id = a.entity_id
-                    """)
-            {
-                builder.add(normalizedName: row[2], entityId: row[0], isPerson: (row[1] as String) == "person")
-            }
             let published = published ?? Self.dateLine(of: article)
             let dates = DateExtractor.dates(in: article.text, published: published)
-            let analysis = try Self.analyze(text, article: article, published: published, dates: dates, matcher: builder.build(), in: db)
+            let analysis = try Self.analyze(
+                text, article: article, published: published, dates: dates, matcher: Self.compileNames(in: db), vocabulary: Self.vocabulary(in: db),
+                in: db)
             var placeholders: [Int: String] = [:]
             var counts: [String: Int] = [:]
             func name(_ end: FactDrafter.End) throws -> String {

@@ -32,11 +32,8 @@ extension PartnerGraphStore {
             var conditions: [String] = []
             var arguments: [DatabaseValueConvertible] = []
             if let source {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [source]) else {
-                    throw PartnerGraphError.sourceNotFound(source, known: try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY key LIMIT 10"))
-                }
                 conditions.append("source_id = ?")
-                arguments.append(id)
+                arguments.append(try Self.sourceId(source, in: db))
             }
             if let status {
                 conditions.append("status = ?")
@@ -76,11 +73,8 @@ extension PartnerGraphStore {
             var sql = "SELECT * FROM draft WHERE status = 'open' AND confidence >= ?"
             var arguments: [DatabaseValueConvertible] = [minimumConfidence]
             if let source {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [source]) else {
-                    throw PartnerGraphError.sourceNotFound(source, known: try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY key LIMIT 10"))
-                }
                 sql += " AND source_id = ?"
-                arguments.append(id)
+                arguments.append(try Self.sourceId(source, in: db))
             }
             var accepted: [Int64] = []
             for draft in try Draft.fetchAll(db, sql: sql + " ORDER BY id", arguments: StatementArguments(arguments)) {
@@ -180,6 +174,16 @@ extension PartnerGraphStore {
     }
 
     // MARK: - Shared steps
+
+    /// The row id of the source with this key.
+    ///
+    /// - Throws: ``PartnerGraphError/sourceNotFound(_:known:)``, listing some of the known keys.
+    static func sourceId(_ key: String, in db: Database) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key]) else {
+            throw PartnerGraphError.sourceNotFound(key, known: try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY key LIMIT 10"))
+        }
+        return id
+    }
 
     static func draft(_ id: Int64, in db: Database) throws -> Draft {
         guard let draft = try Draft.fetchOne(db, key: id) else { throw IngestError.draftNotFound(id) }
