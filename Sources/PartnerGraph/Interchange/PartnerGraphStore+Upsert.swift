@@ -1,0 +1,271 @@
+import Foundation
+import GRDB
+
+/// How ``PartnerGraphStore/upsert(file:options:build:)`` writes.
+public struct UpsertOptions: Sendable, Equatable {
+    /// Work everything out and report it, then write nothing.
+    public var dryRun: Bool
+    /// The key of a source every imported entity and relation cites.
+    public var citing: String?
+
+    public init(dryRun: Bool = false, citing: String? = nil) {
+        self.dryRun = dryRun
+        self.citing = citing
+    }
+}
+
+/// What an import added, changed and left alone, by kind, with the first changes in words.
+public struct UpsertReport: Codable, Equatable, Sendable {
+    public var dryRun = false
+    public var relationTypesAdded = 0
+    public var entitiesAdded = 0
+    public var entitiesChanged = 0
+    public var entitiesUnchanged = 0
+    public var relationsAdded = 0
+    public var relationsChanged = 0
+    public var relationsUnchanged = 0
+    public var citationsAdded = 0
+    /// The first ``UpsertReport/listedChanges`` additions and changes, one line each:
+    /// `+ entity azerbaijan (organization) "Azerbaijan"`, `~ entity icesco: kind igo → state`.
+    public var changes: [String] = []
+    /// How many additions and changes there were in all.
+    public var changeCount = 0
+
+    /// How many changes are listed in words.
+    public static let listedChanges = 200
+
+    /// Whether the import changed nothing.
+    public var isEmpty: Bool { changeCount == 0 }
+
+    mutating func record(_ change: String) {
+        changeCount += 1
+        if changes.count < Self.listedChanges { changes.append(change) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dryRun = "dry_run"
+        case relationTypesAdded = "relation_types_added"
+        case entitiesAdded = "entities_added"
+        case entitiesChanged = "entities_changed"
+        case entitiesUnchanged = "entities_unchanged"
+        case relationsAdded = "relations_added"
+        case relationsChanged = "relations_changed"
+        case relationsUnchanged = "relations_unchanged"
+        case citationsAdded = "citations_added"
+        case changes
+        case changeCount = "change_count"
+    }
+}
+
+extension PartnerGraphStore {
+    /// Merges a document into the graph, keyed on entity keys and relation identity: what is new
+    /// is added, what differs is changed, what is the same is left alone, so importing the same
+    /// file twice changes nothing the second time.
+    ///
+    /// Unlike ``importJSON(_:file:)``, which makes stored entities equal to the file's, a field
+    /// the document leaves out (`nil`) keeps its stored value: a spreadsheet that names only a
+    /// country does not erase what the graph knows about it. Aliases, attributes and citations
+    /// are added to those stored. A relation matches a stored one with the same ends, type, role,
+    /// start and date; its end date and note are updated when the document gives them.
+    ///
+    /// The document is built by `build` inside the import's write transaction, so that what it
+    /// looks up in the database is what the import writes against. Every reference is checked
+    /// before anything is written, and any problem writes nothing.
+    ///
+    /// - Parameters:
+    ///   - file: The name of the imported file, for messages.
+    ///   - options: Dry run, and a source to cite.
+    ///   - build: Makes the document; it may read the database.
+    /// - Throws: ``ImportError/invalidDocument(file:problems:)`` and `build`'s errors.
+    @discardableResult
+    public func upsert(
+        file: String, options: UpsertOptions = UpsertOptions(), build: (Database) throws -> InterchangeDocument
+    ) throws -> UpsertReport {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var report = UpsertReport()
+                try db.inTransaction(.immediate) {
+                    let document = try build(db)
+                    var problems = try Self.checkReferences(document, in: db)
+                    var citing: CitationRef?
+                    if let key = options.citing {
+                        if try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key]) == nil {
+                            let known = try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY key LIMIT 10")
+                            problems.append(.init(path: "--source", message: PartnerGraphError.sourceNotFound(key, known: known).description))
+                        }
+                        citing = CitationRef(source: key)
+                    }
+                    if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
+                    var upsert = Upsert(db: db, citing: citing)
+                    try upsert.apply(document)
+                    report = upsert.report
+                    report.dryRun = options.dryRun
+                    return options.dryRun ? .rollback : .commit
+                }
+                return report
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Merges a document that needs nothing from the database to be built.
+    @discardableResult
+    public func upsert(_ document: InterchangeDocument, file: String, options: UpsertOptions = UpsertOptions()) throws -> UpsertReport {
+        try upsert(file: file, options: options) { _ in document }
+    }
+}
+
+/// One upsert, inside its transaction.
+private struct Upsert {
+    let db: Database
+    let citing: CitationRef?
+    var report = UpsertReport()
+    let now = Timestamp.now()
+
+    init(db: Database, citing: CitationRef?) {
+        self.db = db
+        self.citing = citing
+    }
+
+    mutating func apply(_ document: InterchangeDocument) throws {
+        for record in document.relationTypes where try RelationType.fetchOne(db, key: record.name) == nil {
+            try PartnerGraphStore.insertRelationType(record.relationType, in: db)
+            report.relationTypesAdded += 1
+            report.record("+ relation type \(record.name) (\(record.forward))")
+        }
+        for record in document.sources where try Source.filter(Source.Columns.key == record.key).fetchOne(db) == nil {
+            var source = Source(
+                key: record.key, title: record.title, publisher: record.publisher, url: record.url, published: record.published,
+                language: record.language, text: record.text, createdAt: now, updatedAt: now)
+            try source.insert(db)
+            report.record("+ source \(record.key)")
+        }
+        var entities: [String: Entity] = [:]
+        for record in document.entities {
+            entities[record.key] = try upsert(record)
+        }
+        var symmetric: [String: Bool] = [:]
+        for type in try RelationType.fetchAll(db) { symmetric[type.name] = type.symmetric }
+        for record in document.relations {
+            let from = try entities[record.source] ?? Entity.filter(Entity.Columns.key == record.source).fetchOne(db)!
+            let to = try entities[record.target] ?? Entity.filter(Entity.Columns.key == record.target).fetchOne(db)!
+            try upsert(record, from: from, to: to, symmetric: symmetric[record.type] ?? false)
+        }
+    }
+
+    private mutating func upsert(_ record: EntityRecord) throws -> Entity {
+        try Self.check(record)
+        guard var entity = try Entity.filter(Entity.Columns.key == record.key).fetchOne(db) else {
+            var entity = Entity(
+                key: record.key, type: record.type, name: record.name, nameLanguage: record.nameLanguage, kind: record.kind,
+                date: record.date, startDate: record.start, endDate: record.end, note: record.note, createdAt: now)
+            try entity.insert(db)
+            try PartnerGraphStore.insertAliases(record.aliases, for: entity.id!, in: db)
+            try PartnerGraphStore.setAttributes(record.attributes, for: entity.id!, in: db)
+            _ = try cite(record.citations, entityId: entity.id!, relationId: nil)
+            report.entitiesAdded += 1
+            report.record("+ entity \(record.key) (\(record.type.rawValue)) \(quoted(record.name))")
+            return entity
+        }
+        var changes: [String] = []
+        func update<T: Equatable & CustomStringConvertible>(_ label: String, _ stored: inout T?, _ given: T?) {
+            guard let given, given != stored else { return }
+            changes.append("\(label) \(stored.map { quoted($0.description) } ?? "none") → \(quoted(given.description))")
+            stored = given
+        }
+        if record.name != entity.name {
+            changes.append("name \(quoted(entity.name)) → \(quoted(record.name))")
+            entity.name = record.name
+        }
+        update("name language", &entity.nameLanguage, record.nameLanguage)
+        update("kind", &entity.kind, record.kind)
+        update("date", &entity.date, record.date)
+        update("start", &entity.startDate, record.start)
+        update("end", &entity.endDate, record.end)
+        update("note", &entity.note, record.note)
+        if !changes.isEmpty {
+            try validateDates(date: entity.date, start: entity.startDate, end: entity.endDate)
+            entity.updatedAt = now
+            try entity.update(db)
+        }
+        let id = entity.id!
+        let storedAliases = Set(try String.fetchAll(db, sql: "SELECT name FROM alias WHERE entity_id = ?", arguments: [id]))
+        let newAliases = record.aliases.filter { !storedAliases.contains($0.name) && $0.name != entity.name }
+        if !newAliases.isEmpty {
+            try PartnerGraphStore.insertAliases(newAliases, for: id, in: db)
+            changes.append("aliases + " + newAliases.map { quoted($0.name) }.joined(separator: ", "))
+        }
+        var storedAttributes: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM attribute WHERE entity_id = ?", arguments: [id]) {
+            storedAttributes[row[0]] = row[1] as String
+        }
+        let changedAttributes = record.attributes.filter { storedAttributes[$0.key] != $0.value }
+        if !changedAttributes.isEmpty {
+            try PartnerGraphStore.setAttributes(changedAttributes, for: id, in: db)
+            changes.append("attributes " + changedAttributes.keys.sorted().joined(separator: ", "))
+        }
+        if try cite(record.citations, entityId: id, relationId: nil) > 0 { changes.append("citations") }
+        if changes.isEmpty {
+            report.entitiesUnchanged += 1
+        } else {
+            report.entitiesChanged += 1
+            report.record("~ entity \(record.key): " + changes.joined(separator: "; "))
+        }
+        return entity
+    }
+
+    private mutating func upsert(_ record: RelationRecord, from: Entity, to: Entity, symmetric: Bool) throws {
+        var relation = Relation(
+            sourceId: from.id!, type: record.type, targetId: to.id!, role: record.role, startDate: record.start,
+            endDate: record.end, date: record.date, note: record.note, createdAt: now, updatedAt: now)
+        let described = "\(record.source) \(record.type) \(record.target)" + (record.role.map { " as \(quoted($0))" } ?? "")
+        guard var existing = try PartnerGraphStore.existingRelation(like: relation, symmetric: symmetric, in: db) else {
+            try PartnerGraphStore.insertRelation(&relation, from: from, to: to, in: db)
+            _ = try cite(record.citations, entityId: nil, relationId: relation.id)
+            report.relationsAdded += 1
+            report.record("+ relation " + described)
+            return
+        }
+        var changes: [String] = []
+        if let end = record.end, end != existing.endDate {
+            changes.append("end \(existing.endDate?.description ?? "none") → \(end)")
+            existing.endDate = end
+        }
+        if let note = record.note, note != existing.note {
+            changes.append("note")
+            existing.note = note
+        }
+        if !changes.isEmpty {
+            try validateDates(date: existing.date, start: existing.startDate, end: existing.endDate)
+            existing.updatedAt = now
+            try existing.update(db)
+        }
+        if try cite(record.citations, entityId: nil, relationId: existing.id) > 0 { changes.append("citations") }
+        if changes.isEmpty {
+            report.relationsUnchanged += 1
+        } else {
+            report.relationsChanged += 1
+            report.record("~ relation \(described): " + changes.joined(separator: "; "))
+        }
+    }
+
+    /// Refuses what `add` refuses: a bad key, a blank name, NUL characters.
+    private static func check(_ record: EntityRecord) throws {
+        try validateKey(record.key)
+        guard !record.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
+        try validateText([record.name] + record.aliases.map(\.name), field: "name or alias")
+        try validateText([record.kind, record.note, record.nameLanguage], field: "kind, language or note")
+        try validateText(Array(record.attributes.keys) + Array(record.attributes.values), field: "attribute")
+        try validateDates(date: record.date, start: record.start, end: record.end)
+    }
+
+    /// Adds the citations not stored yet, and the import's own source; returns how many were added.
+    private mutating func cite(_ citations: [CitationRef], entityId: Int64?, relationId: Int64?) throws -> Int {
+        let before = db.totalChangesCount
+        try PartnerGraphStore.cite(citations + (citing.map { [$0] } ?? []), entityId: entityId, relationId: relationId, in: db)
+        let added = db.totalChangesCount - before
+        report.citationsAdded += added
+        return added
+    }
+}
