@@ -16,7 +16,7 @@ APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot
 
-.PHONY: all build release demo test deps embed clean bench bench-ingest
+.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest
 
 all: build
 
@@ -29,6 +29,15 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null \
 	    || { echo "error: could not install $(APT_PACKAGES); install them with apt-get and run make again" >&2; exit 1; }; \
 	fi
+
+# The tools whose reading of our files the tests check: networkx (GraphML, GEXF) and Kùzu (Cypher),
+# from PyPI, installed for the user running the tests when missing.
+PY_PACKAGES = networkx kuzu==0.11.3
+python-deps:
+	@python3 -c "import networkx, kuzu" 2>/dev/null || { \
+	  echo "Installing Python packages: $(PY_PACKAGES)"; \
+	  python3 -m pip install --quiet $(PY_PACKAGES) \
+	    || { echo "error: could not install $(PY_PACKAGES); run: python3 -m pip install $(PY_PACKAGES)" >&2; exit 1; }; }
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -69,7 +78,7 @@ demo: build
 	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.svg
 	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.png
 
-test: deps
+test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 

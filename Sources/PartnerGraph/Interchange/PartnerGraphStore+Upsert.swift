@@ -75,11 +75,13 @@ extension PartnerGraphStore {
     /// - Parameters:
     ///   - file: The name of the imported file, for messages.
     ///   - options: Dry run, and a source to cite.
+    ///   - progress: Called now and then with the entities and relations written so far, and their total.
     ///   - build: Makes the document; it may read the database.
     /// - Throws: ``ImportError/invalidDocument(file:problems:)`` and `build`'s errors.
     @discardableResult
     public func upsert(
-        file: String, options: UpsertOptions = UpsertOptions(), build: (Database) throws -> InterchangeDocument
+        file: String, options: UpsertOptions = UpsertOptions(), progress: ((Int, Int) -> Void)? = nil,
+        build: (Database) throws -> InterchangeDocument
     ) throws -> UpsertReport {
         do {
             return try writer.writeWithoutTransaction { db in
@@ -96,7 +98,7 @@ extension PartnerGraphStore {
                         citing = CitationRef(source: key)
                     }
                     if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
-                    var upsert = Upsert(db: db, citing: citing)
+                    var upsert = Upsert(db: db, citing: citing, progress: progress)
                     try upsert.apply(document)
                     report = upsert.report
                     report.dryRun = options.dryRun
@@ -122,10 +124,12 @@ private struct Upsert {
     let citing: CitationRef?
     var report = UpsertReport()
     let now = Timestamp.now()
+    let progress: ((Int, Int) -> Void)?
 
-    init(db: Database, citing: CitationRef?) {
+    init(db: Database, citing: CitationRef?, progress: ((Int, Int) -> Void)?) {
         self.db = db
         self.citing = citing
+        self.progress = progress
     }
 
     mutating func apply(_ document: InterchangeDocument) throws {
@@ -141,9 +145,16 @@ private struct Upsert {
             try source.insert(db)
             report.record("+ source \(record.key)")
         }
+        let total = document.entities.count + document.relations.count
+        var done = 0
+        func advance() {
+            done += 1
+            if done % 1000 == 0 || done == total { progress?(done, total) }
+        }
         var entities: [String: Entity] = [:]
         for record in document.entities {
             entities[record.key] = try upsert(record)
+            advance()
         }
         var symmetric: [String: Bool] = [:]
         for type in try RelationType.fetchAll(db) { symmetric[type.name] = type.symmetric }
@@ -151,6 +162,7 @@ private struct Upsert {
             let from = try entities[record.source] ?? Entity.filter(Entity.Columns.key == record.source).fetchOne(db)!
             let to = try entities[record.target] ?? Entity.filter(Entity.Columns.key == record.target).fetchOne(db)!
             try upsert(record, from: from, to: to, symmetric: symmetric[record.type] ?? false)
+            advance()
         }
     }
 
@@ -219,6 +231,7 @@ private struct Upsert {
         var relation = Relation(
             sourceId: from.id!, type: record.type, targetId: to.id!, role: record.role, startDate: record.start,
             endDate: record.end, date: record.date, note: record.note, createdAt: now, updatedAt: now)
+        try validateText([record.role, record.note], field: "role or note")
         let described = "\(record.source) \(record.type) \(record.target)" + (record.role.map { " as \(quoted($0))" } ?? "")
         guard var existing = try PartnerGraphStore.existingRelation(like: relation, symmetric: symmetric, in: db) else {
             try PartnerGraphStore.insertRelation(&relation, from: from, to: to, in: db)

@@ -22,36 +22,7 @@ extension PartnerGraphCommand {
                 refused unless --force.
                 """)
 
-        // MARK: Selection
-
-        @Option(help: ArgumentHelp("Draw this entity and its neighbourhood.", valueName: "entity"))
-        var around: String?
-
-        @Option(help: "With --around: how many relations away to go; with --path: the neighbourhood drawn around the paths (0: the paths alone).")
-        var depth: Int?
-
-        @Option(
-            parsing: .upToNextOption,
-            help: ArgumentHelp("Draw the shortest connection between two entities, highlighted.", valueName: "from to"))
-        var path: [String] = []
-
-        @Option(help: "With --path: draw the N shortest connections.")
-        var k: Int = 1
-
-        @Flag(help: "With --path: draw the connections alone, without their neighbourhood.")
-        var onlyPath = false
-
-        @Option(name: .customLong("relation"), help: ArgumentHelp("Only relations of this type (repeatable).", valueName: "type"))
-        var relations: [String] = []
-
-        @Option(name: .customLong("type"), help: ArgumentHelp("Only entities of this type (repeatable).", valueName: "entity-type"))
-        var types: [EntityType] = []
-
-        @Option(help: ArgumentHelp("The graph as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"), transform: parseDate)
-        var asOf: PartialDate?
-
-        @Option(help: ArgumentHelp("Only what this source states (its key).", valueName: "source-key"))
-        var source: String?
+        @OptionGroup(title: "Selection") var selected: SelectionOptions
 
         // MARK: Style
 
@@ -88,24 +59,6 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            if !path.isEmpty && path.count != 2 {
-                throw ValidationError("--path takes two entities, e.g. --path \"Salim M. AlMalik\" \"Sahiba Gafarova\"")
-            }
-            if !path.isEmpty && around != nil {
-                throw ValidationError("give --around or --path, not both")
-            }
-            if path.isEmpty && (onlyPath || k != 1) {
-                throw ValidationError("--only-path and --k go with --path A B")
-            }
-            if around == nil && path.isEmpty && depth != nil {
-                throw ValidationError("--depth goes with --around ENTITY or --path A B")
-            }
-            if let depth, depth < 0 || depth > 10 {
-                throw ValidationError("--depth must be 0 to 10")
-            }
-            if k < 1 || k > 20 {
-                throw ValidationError("--k must be 1 to 20")
-            }
             if resolvedFormat == nil {
                 throw ValidationError(
                     output == "-"
@@ -118,23 +71,11 @@ extension PartnerGraphCommand {
             format ?? (output == "-" ? nil : RenderFormat(fileName: output))
         }
 
-        var selection: RenderSelection {
-            let scope: RenderSelection.Scope
-            if path.count == 2 {
-                scope = .path(from: path[0], to: path[1], k: k, depth: onlyPath ? 0 : depth ?? 1)
-            } else if let around {
-                scope = .around(around, depth: depth ?? 1)
-            } else {
-                scope = .whole
-            }
-            return RenderSelection(scope: scope, relationTypes: relations, entityTypes: types, asOf: asOf, source: source)
-        }
-
         func run() throws {
             let store = try database.openForReading()
             let style = RenderStyle(
                 labels: labels, language: lang, title: title, legend: !noLegend, cluster: cluster, layout: layout)
-            let picture = try store.render(selection, style: style, format: resolvedFormat!, force: force)
+            let picture = try store.render(selected.selection, style: style, format: resolvedFormat!, force: force)
             if output == "-" {
                 FileHandle.standardOutput.write(picture.data)
                 return
