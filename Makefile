@@ -16,7 +16,7 @@ APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot
 
-.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest
+.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export
 
 all: build
 
@@ -103,4 +103,13 @@ bench-ingest: deps
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only ingest \
+	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
+
+# Issue 9's benchmark alone: `partnergraph export` of the whole M graph in each format (but
+# Mermaid), and the CSV round trip; see Sources/pg-bench. Imports M first.
+bench-export: deps
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
+	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only import,export \
 	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work

@@ -2,8 +2,8 @@
 //
 //   pg-bench --data DIR --partnergraph PATH [--runs N] [--work FOLDER] [--only SECTIONS] [--no-check]
 //
-// SECTIONS is a comma-separated subset of import,phases,library,process,ingest,search (default:
-// all but phases). Without import, the database left in FOLDER by an earlier run is used. `phases`
+// SECTIONS is a comma-separated subset of import,phases,library,process,export,ingest,search
+// (default: all but phases and export). Without import, the database left in FOLDER by an earlier run is used. `phases`
 // imports once inside this process and prints the time of each phase of the import, for
 // profiling (e.g. under `valgrind --tool=callgrind` or `perf record`).
 //
@@ -181,6 +181,38 @@ processes("path") { [options.partnergraph, "path", $0, $1, "--db", database] }
 processes("neighbors depth 1") { source, _ in [options.partnergraph, "neighbors", source, "--db", database] }
 let startup = (0..<50).map { _ in spawn([options.partnergraph, "--version"]) }
 print("process start-up (`partnergraph --version`): " + summary(startup.map(\.seconds), unit: "ms") + "; CPU time " + summary(startup.map(\.cpu), unit: "ms"))
+}
+
+// 2a. Export (issue 9): each format but Mermaid, of the whole M graph, a fresh process per run,
+// wall time and peak memory (the child's maximum resident set). Then the CSV round trip: the
+// exported files imported into a new database and exported again give the same bytes.
+if options.sections.contains("export") {
+    let folder = "\(options.work)/export"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for format in ["graphml", "gexf", "csv", "jsonld", "cypher"] {
+        var seconds: [Double] = [], memory: [Double] = []
+        let output = format == "csv" ? "\(folder)/csv" : "\(folder)/graph.\(format)"
+        for _ in 0..<options.runs {
+            let result = spawn([options.partnergraph, "export", "--format", format, "-o", output, "--db", database])
+            guard result.status == 0 else { fatalError("export --format \(format) failed with status \(result.status)") }
+            seconds.append(result.seconds)
+            memory.append(result.megabytes)
+        }
+        let files = format == "csv" ? ["\(output)/nodes.csv", "\(output)/edges.csv"] : [output]
+        let bytes = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
+        print("export \(format): " + summary(seconds, unit: "s", scale: 1) + "; peak memory " + summary(memory, unit: "MB", scale: 1)
+            + String(format: "; %.0f MB written", Double(bytes) / 1_000_000))
+    }
+    let copy = "\(folder)/copy.sqlite"
+    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+    let imported = spawn([options.partnergraph, "import", "--nodes", "\(folder)/csv/nodes.csv", "--edges", "\(folder)/csv/edges.csv", "--db", copy])
+    guard imported.status == 0 else { fatalError("import of the exported CSV failed with status \(imported.status)") }
+    let again = spawn([options.partnergraph, "export", "--format", "csv", "-o", "\(folder)/csv-again", "--db", copy])
+    guard again.status == 0 else { fatalError("export of the copy failed") }
+    let same = ["nodes.csv", "edges.csv"].allSatisfy {
+        FileManager.default.contentsEqual(atPath: "\(folder)/csv/\($0)", andPath: "\(folder)/csv-again/\($0)")
+    }
+    print("export csv → import → export csv: " + (same ? "the same bytes" : "DIFFERENT"))
 }
 
 // 2b. Ingest (issue 10): a 5,000-word press release against the M workload plus the founding

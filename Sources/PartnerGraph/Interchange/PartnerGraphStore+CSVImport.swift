@@ -37,12 +37,14 @@ extension PartnerGraphStore {
     ///   - nodes: The nodes file, if any.
     ///   - edges: The edges file, if any.
     ///   - progress: Called now and then with how far the import has got.
+    ///   - dryRun: Check and count everything, then roll back: the report says what would be
+    ///     added and what is there already, and nothing is written.
     /// - Throws: ``CSVImportError`` listing the problems, ``PartnerGraphError/fileNotReadable(path:reason:)``.
     /// - Complexity: O(n + m log m) for n nodes and m edges; memory O(n + m) for the checked rows
     ///   (about 48 bytes a relation).
     @discardableResult
     public func importCSV(
-        nodes: String?, edges: String?, progress: ((CSVImportProgress) -> Void)? = nil
+        nodes: String?, edges: String?, dryRun: Bool = false, progress: ((CSVImportProgress) -> Void)? = nil
     ) throws -> CSVImportReport {
         guard nodes != nil || edges != nil else { throw CSVImportError.noFiles }
         do {
@@ -97,7 +99,7 @@ extension PartnerGraphStore {
                     // name matcher of `ingest` is out of date.
                     try db.execute(sql: "DELETE FROM name_matcher WHERE name = 'graph'")
                     ImportTiming.mark("committing")
-                    return .commit
+                    return dryRun ? .rollback : .commit
                 }
                 ImportTiming.mark("committed")
                 if !restoreWAL {

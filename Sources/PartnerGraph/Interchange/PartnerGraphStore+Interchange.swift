@@ -84,9 +84,10 @@ extension PartnerGraphStore {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - file: The name to use in messages.
+    ///   - dryRun: Check and count everything, then roll back: nothing is written.
     /// - Throws: ``ImportError``.
     @discardableResult
-    public func importJSON(_ data: Data, file: String) throws -> ImportReport {
+    public func importJSON(_ data: Data, file: String, dryRun: Bool = false) throws -> ImportReport {
         guard let text = String(data: data, encoding: .utf8) else { throw ImportError.notUTF8(file: file) }
         let root: JSONValue
         do {
@@ -102,10 +103,19 @@ extension PartnerGraphStore {
         if !validator.problems.isEmpty {
             throw ImportError.invalidDocument(file: file, problems: validator.problems)
         }
-        return try write { db in
-            let problems = try Self.checkReferences(document, in: db)
-            if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
-            return try Self.apply(document, in: db)
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var report = ImportReport()
+                try db.inTransaction(.immediate) {
+                    let problems = try Self.checkReferences(document, in: db)
+                    if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
+                    report = try Self.apply(document, in: db)
+                    return dryRun ? .rollback : .commit
+                }
+                return report
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
         }
     }
 
