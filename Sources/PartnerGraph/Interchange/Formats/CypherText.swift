@@ -8,6 +8,24 @@ enum CypherText {
     /// `decode(BLOB('…'))`, its bytes as `\xHH` escapes, which Kùzu turns back into the exact
     /// string. Neo4j and Memgraph read `\uXXXX`.
     static func string(_ text: String, dialect: CypherDialect) -> String {
+        var result = ""
+        appendString(text, dialect: dialect, to: &result)
+        return result
+    }
+
+    /// Appends ``string(_:dialect:)``'s literal to `out`; text that needs no escape, the usual
+    /// case, is copied whole.
+    static func appendString(_ text: String, dialect: CypherDialect, to out: inout String) {
+        if !text.utf8.contains(where: mayNeedEscape) {
+            out += "'"
+            out += text
+            out += "'"
+            return
+        }
+        out += escaped(text, dialect: dialect)
+    }
+
+    private static func escaped(_ text: String, dialect: CypherDialect) -> String {
         switch dialect {
         case .kuzu:
             if text.unicodeScalars.contains(where: breaksLine) { return kuzuBlob(text) }
@@ -40,8 +58,19 @@ enum CypherText {
     }
 
     /// A list of strings: `['a', 'b']`.
-    static func list(_ texts: [String], dialect: CypherDialect) -> String {
-        "[" + texts.map { string($0, dialect: dialect) }.joined(separator: ", ") + "]"
+    static func appendList(_ texts: [String], dialect: CypherDialect, to out: inout String) {
+        out += "["
+        for (index, text) in texts.enumerated() {
+            if index > 0 { out += ", " }
+            appendString(text, dialect: dialect, to: &out)
+        }
+        out += "]"
+    }
+
+    /// Whether a byte may belong to a character that ``string(_:dialect:)`` escapes: a quote, a
+    /// backslash, a control character, or the first byte of U+0080…U+009F, U+2028 or U+2029.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x27 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     /// Whether a character must not appear raw: the control characters and every character a

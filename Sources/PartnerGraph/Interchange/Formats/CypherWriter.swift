@@ -81,84 +81,125 @@ public struct CypherWriter: GraphExportWriter {
             sink.write("CREATE CONSTRAINT partnergraph_source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE;\n")
         }
         for source in header.sources {
-            var properties = [("key", string(source.key)), ("title", string(source.title))]
-            if let publisher = source.publisher { properties.append(("publisher", string(publisher))) }
-            if let url = source.url { properties.append(("url", string(url))) }
-            if let published = source.published { properties.append(("published", string(published.description))) }
-            if let language = source.language { properties.append(("language", string(language))) }
-            writeNode(label: "Source", typeLabel: nil, properties)
+            var map = PropertyMap(dialect: dialect)
+            map.string("key", source.key)
+            map.string("title", source.title)
+            map.string("publisher", source.publisher)
+            map.string("url", source.url)
+            map.string("published", source.published?.description)
+            map.string("language", source.language)
+            writeNode(label: "Source", typeLabel: nil, key: source.key, map)
         }
     }
 
     public mutating func node(_ node: ExportNode) throws {
-        var properties = [("key", string(node.key)), ("type", string(node.type.rawValue)), ("name", string(node.name))]
-        if let language = node.nameLanguage { properties.append(("name_language", string(language))) }
-        if let kind = node.kind { properties.append(("kind", string(kind))) }
-        if let date = node.date { properties.append(("date", string(date.description))) }
-        if let start = node.start { properties.append(("start_date", string(start.description))) }
-        if let end = node.end { properties.append(("end_date", string(end.description))) }
-        if let note = node.note { properties.append(("note", string(note))) }
+        var map = PropertyMap(dialect: dialect)
+        map.string("key", node.key)
+        map.string("type", node.type.rawValue)
+        map.string("name", node.name)
+        map.string("name_language", node.nameLanguage)
+        map.string("kind", node.kind)
+        map.string("date", node.date?.description)
+        map.string("start_date", node.start?.description)
+        map.string("end_date", node.end?.description)
+        map.string("note", node.note)
         for (language, column) in aliasColumns {
             let names = node.aliases(in: language)
-            if !names.isEmpty { properties.append((column, CypherText.list(names, dialect: dialect))) }
+            if !names.isEmpty { map.list(column, names) }
         }
         for (key, value) in node.attributes {
             // The header announces every key; one it did not has no column in Kùzu's table.
             guard let column = attributeColumns[key] else { continue }
-            properties.append((column, string(value)))
+            map.string(column, value)
         }
-        properties.append(("sources", sources(node.citations)))
-        writeNode(label: "Entity", typeLabel: Self.typeLabel(node.type), properties)
+        map.list("sources", Self.sources(node.citations))
+        writeNode(label: "Entity", typeLabel: Self.typeLabel(node.type), key: node.key, map)
     }
 
     public mutating func edge(_ edge: ExportEdge) throws {
-        var properties = [("id", String(edge.id))]
-        if dialect == .kuzu { properties.append(("type", string(edge.type))) }
-        if let role = edge.role { properties.append(("role", string(role))) }
-        if let start = edge.start { properties.append(("start_date", string(start.description))) }
-        if let end = edge.end { properties.append(("end_date", string(end.description))) }
-        if let date = edge.date { properties.append(("date", string(date.description))) }
-        if let note = edge.note { properties.append(("note", string(note))) }
-        properties.append(("sources", sources(edge.citations)))
-        let source = string(edge.source)
-        let target = string(edge.target)
+        var map = PropertyMap(dialect: dialect)
+        map.raw("id", String(edge.id))
+        if dialect == .kuzu { map.string("type", edge.type) }
+        map.string("role", edge.role)
+        map.string("start_date", edge.start?.description)
+        map.string("end_date", edge.end?.description)
+        map.string("date", edge.date?.description)
+        map.string("note", edge.note)
+        map.list("sources", Self.sources(edge.citations))
+        var line = ""
+        line.reserveCapacity(map.text.utf8.count + 160)
         switch dialect {
         case .kuzu:
-            sink.write(
-                "MATCH (a:Entity), (b:Entity) WHERE a.key = \(source) AND b.key = \(target) CREATE (a)-[:Relation \(Self.map(properties))]->(b);\n"
-            )
+            line += "MATCH (a:Entity), (b:Entity) WHERE a.key = "
+            CypherText.appendString(edge.source, dialect: dialect, to: &line)
+            line += " AND b.key = "
+            CypherText.appendString(edge.target, dialect: dialect, to: &line)
+            line += " CREATE (a)-[:Relation "
+            line += map.text
+            line += "}]->(b);\n"
         case .neo4j:
-            let type = CypherText.relationshipType(edge.type)
-            sink.write(
-                "MATCH (a:Entity {key: \(source)}), (b:Entity {key: \(target)}) MERGE (a)-[r:\(type) {id: \(edge.id)}]->(b) SET r += \(Self.map(properties));\n"
-            )
+            line += "MATCH (a:Entity {key: "
+            CypherText.appendString(edge.source, dialect: dialect, to: &line)
+            line += "}), (b:Entity {key: "
+            CypherText.appendString(edge.target, dialect: dialect, to: &line)
+            line += "}) MERGE (a)-[r:" + CypherText.relationshipType(edge.type) + " {id: \(edge.id)}]->(b) SET r += "
+            line += map.text
+            line += "};\n"
         }
+        sink.write(line)
     }
 
     public mutating func end() throws {}
 
     // MARK: - Statements
 
-    private func writeNode(label: String, typeLabel: String?, _ properties: [(String, String)]) {
-        switch dialect {
-        case .kuzu:
-            sink.write("CREATE (:\(label) \(Self.map(properties)));\n")
-        case .neo4j:
-            let labels = typeLabel.map { "n:\($0), " } ?? ""
-            sink.write("MERGE (n:\(label) {key: \(properties[0].1)}) SET \(labels)n += \(Self.map(properties));\n")
+    /// A property map being written: `{name: 'value', …` (the caller closes it).
+    private struct PropertyMap {
+        let dialect: CypherDialect
+        var text = "{"
+
+        mutating func raw(_ name: String, _ value: String) {
+            if text.utf8.count > 1 { text += ", " }
+            text += name
+            text += ": "
+            text += value
+        }
+
+        /// A string property, left out when absent (a missing property is null in both dialects).
+        mutating func string(_ name: String, _ value: String?) {
+            guard let value else { return }
+            if text.utf8.count > 1 { text += ", " }
+            text += name
+            text += ": "
+            CypherText.appendString(value, dialect: dialect, to: &text)
+        }
+
+        mutating func list(_ name: String, _ values: [String]) {
+            if text.utf8.count > 1 { text += ", " }
+            text += name
+            text += ": "
+            CypherText.appendList(values, dialect: dialect, to: &text)
         }
     }
 
-    private func string(_ text: String) -> String { CypherText.string(text, dialect: dialect) }
-
-    /// The distinct cited source keys, in order.
-    private func sources(_ citations: [CitationRef]) -> String {
-        var seen: Set<String> = []
-        return CypherText.list(citations.map(\.source).filter { seen.insert($0).inserted }, dialect: dialect)
+    private func writeNode(label: String, typeLabel: String?, key: String, _ map: PropertyMap) {
+        var line = ""
+        switch dialect {
+        case .kuzu:
+            line += "CREATE (:" + label + " " + map.text + "});\n"
+        case .neo4j:
+            line += "MERGE (n:" + label + " {key: "
+            CypherText.appendString(key, dialect: dialect, to: &line)
+            line += "}) SET " + (typeLabel.map { "n:\($0), " } ?? "") + "n += " + map.text + "};\n"
+        }
+        sink.write(line)
     }
 
-    private static func map(_ properties: [(String, String)]) -> String {
-        "{" + properties.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
+    /// The distinct cited source keys, in order.
+    private static func sources(_ citations: [CitationRef]) -> [String] {
+        var keys: [String] = []
+        for citation in citations where !keys.contains(citation.source) { keys.append(citation.source) }
+        return keys
     }
 
     private static func typeLabel(_ type: EntityType) -> String {

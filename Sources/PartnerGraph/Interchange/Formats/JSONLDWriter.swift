@@ -66,6 +66,7 @@ public struct JSONLDWriter: GraphExportWriter {
     private let sink: ExportSink
     private var classes: [String: JSONLDMapping.EndClass] = [:]
     private var wroteItem = false
+    private var json = JSONText()
     /// The subject whose relations are being gathered, and its properties' values in order.
     private var subject: String?
     private var properties: [(name: String, values: [String])] = []
@@ -77,50 +78,70 @@ public struct JSONLDWriter: GraphExportWriter {
 
     public mutating func begin(_ header: ExportHeader) throws {
         sink.write("{\n  \"@context\": ")
-        sink.write(
-            JSONText.object([
-                ("@vocab", JSONText.string("https://schema.org/")),
-                ("pg", JSONText.string(JSONLDMapping.vocabulary)),
-                ("additionalType", JSONText.object([("@type", JSONText.string("@id"))])),
-            ]))
+        json.reset()
+        json.openObject()
+        json.member("@vocab", "https://schema.org/")
+        json.member("pg", JSONLDMapping.vocabulary)
+        json.key("additionalType")
+        json.openObject()
+        json.member("@type", "@id")
+        json.closeObject()
+        json.closeObject()
+        sink.write(json.text)
         sink.write(",\n  \"@graph\": [")
-        var about: [(String, String)] = [
-            ("@id", JSONText.string("urn:partnergraph:export")), ("@type", JSONText.string("Dataset")),
-            ("name", JSONText.string(header.caption)),
-        ]
+        json.reset()
+        json.openObject()
+        json.member("@id", "urn:partnergraph:export")
+        json.member("@type", "Dataset")
+        json.member("name", header.caption)
         if !header.filters.isEmpty {
-            about.append(("pg:filter", JSONText.array(header.filters.map(JSONText.string))))
+            json.key("pg:filter")
+            json.openArray()
+            for filter in header.filters { json.string(filter) }
+            json.closeArray()
         }
-        item(JSONText.object(about))
+        json.closeObject()
+        item(json.text)
         for source in header.sources {
-            item(Self.object(for: source))
+            writeSource(source)
+            item(json.text)
         }
     }
 
     public mutating func node(_ node: ExportNode) throws {
         classes[node.key] = JSONLDMapping.EndClass(node)
-        item(Self.object(for: node))
+        writeNode(node)
+        item(json.text)
     }
 
     public mutating func edge(_ edge: ExportEdge) throws {
         let statement = JSONLDMapping.statement(type: edge.type, source: classes[edge.source], target: classes[edge.target])
         let (subjectKey, objectKey) = statement.inverted ? (edge.target, edge.source) : (edge.source, edge.target)
-        let object = JSONText.object([("@id", JSONText.string(JSONLDMapping.entityIRI(objectKey)))])
-        let role = Self.role(for: edge, property: statement.property, object: object)
+        let objectIRI = JSONLDMapping.entityIRI(objectKey)
         if statement.inverted {
-            item(
-                JSONText.object([
-                    ("@id", JSONText.string(JSONLDMapping.entityIRI(subjectKey))),
-                    (statement.property, JSONText.array([role])),
-                ]))
+            json.reset()
+            json.openObject()
+            json.member("@id", JSONLDMapping.entityIRI(subjectKey))
+            json.key(statement.property)
+            json.openArray()
+            writeRole(edge, property: statement.property, object: objectIRI)
+            json.closeArray()
+            json.closeObject()
+            item(json.text)
             return
         }
         if subject != subjectKey {
             flushSubject()
             subject = subjectKey
         }
-        add(role, to: statement.property)
-        if statement.alsoHeads { add(object, to: "pg:heads") }
+        json.reset()
+        writeRole(edge, property: statement.property, object: objectIRI)
+        add(json.text, to: statement.property)
+        if statement.alsoHeads {
+            json.reset()
+            json.reference(objectIRI)
+            add(json.text, to: "pg:heads")
+        }
     }
 
     public mutating func end() throws {
@@ -130,9 +151,9 @@ public struct JSONLDWriter: GraphExportWriter {
 
     // MARK: - Writing
 
-    private mutating func item(_ json: String) {
+    private mutating func item(_ text: String) {
         sink.write(wroteItem ? ",\n    " : "\n    ")
-        sink.write(json)
+        sink.write(text)
         wroteItem = true
     }
 
@@ -146,110 +167,145 @@ public struct JSONLDWriter: GraphExportWriter {
 
     private mutating func flushSubject() {
         guard let subject else { return }
-        var members = [("@id", JSONText.string(JSONLDMapping.entityIRI(subject)))]
-        members += properties.map { ($0.name, JSONText.array($0.values)) }
-        item(JSONText.object(members))
+        var line = "{"
+        JSONText.appendString("@id", to: &line)
+        line += ": "
+        JSONText.appendString(JSONLDMapping.entityIRI(subject), to: &line)
+        for (name, values) in properties {
+            line += ", "
+            JSONText.appendString(name, to: &line)
+            line += ": ["
+            line += values.joined(separator: ", ")
+            line += "]"
+        }
+        item(line + "}")
         self.subject = nil
         properties.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Objects
 
-    private static func object(for source: Source) -> String {
-        var members: [(String, String)] = [
-            ("@id", JSONText.string(JSONLDMapping.sourceIRI(source.key))), ("@type", JSONText.string("CreativeWork")),
-            ("identifier", JSONText.string(source.key)), ("name", JSONText.string(source.title)),
-            ("headline", JSONText.string(source.title)),
-        ]
+    private mutating func writeSource(_ source: Source) {
+        json.reset()
+        json.openObject()
+        json.member("@id", JSONLDMapping.sourceIRI(source.key))
+        json.member("@type", "CreativeWork")
+        json.member("identifier", source.key)
+        json.member("name", source.title)
+        json.member("headline", source.title)
         if let publisher = source.publisher {
-            members.append(
-                ("publisher", JSONText.object([("@type", JSONText.string("Organization")), ("name", JSONText.string(publisher))])))
+            json.key("publisher")
+            json.openObject()
+            json.member("@type", "Organization")
+            json.member("name", publisher)
+            json.closeObject()
         }
-        if let url = source.url { members.append(("url", JSONText.string(url))) }
-        if let published = source.published { members.append(("datePublished", JSONText.string(published.description))) }
-        if let language = source.language { members.append(("inLanguage", JSONText.string(language))) }
-        return JSONText.object(members)
+        json.member("url", source.url)
+        json.member("datePublished", source.published?.description)
+        json.member("inLanguage", source.language)
+        json.closeObject()
     }
 
-    private static func object(for node: ExportNode) -> String {
+    private mutating func writeNode(_ node: ExportNode) {
+        json.reset()
+        json.openObject()
+        json.member("@id", JSONLDMapping.entityIRI(node.key))
         let types = JSONLDMapping.types(of: node)
-        var members: [(String, String)] = [
-            ("@id", JSONText.string(JSONLDMapping.entityIRI(node.key))),
-            ("@type", types.count == 1 ? JSONText.string(types[0]) : JSONText.array(types.map(JSONText.string))),
-            ("identifier", JSONText.string(node.key)),
-            ("name", JSONText.array(names(of: node))),
-        ]
-        if node.type == .agreement { members.append(("additionalType", JSONText.string("pg:Agreement"))) }
-        if let kind = node.kind { members.append(("pg:kind", JSONText.string(kind))) }
+        if types.count == 1 {
+            json.member("@type", types[0])
+        } else {
+            json.key("@type")
+            json.openArray()
+            for type in types { json.string(type) }
+            json.closeArray()
+        }
+        json.member("identifier", node.key)
+        json.key("name")
+        writeNames(of: node)
+        if node.type == .agreement { json.member("additionalType", "pg:Agreement") }
+        json.member("pg:kind", node.kind)
         let dates = JSONLDMapping.dateProperties(of: node.type)
         if node.type == .event {
-            if let start = node.start ?? node.date { members.append((dates.start, JSONText.string(start.description))) }
-            if let end = node.end { members.append((dates.end, JSONText.string(end.description))) }
-            if let date = node.date, node.start != nil { members.append(("pg:date", JSONText.string(date.description))) }
+            json.member(dates.start, (node.start ?? node.date)?.description)
+            json.member(dates.end, node.end?.description)
+            if node.start != nil { json.member("pg:date", node.date?.description) }
         } else {
-            if let date = node.date { members.append((dates.date, JSONText.string(date.description))) }
-            if let start = node.start { members.append((dates.start, JSONText.string(start.description))) }
-            if let end = node.end { members.append((dates.end, JSONText.string(end.description))) }
+            json.member(dates.date, node.date?.description)
+            json.member(dates.start, node.start?.description)
+            json.member(dates.end, node.end?.description)
         }
-        if let note = node.note { members.append(("description", JSONText.string(note))) }
+        json.member("description", node.note)
         if !node.attributes.isEmpty {
-            let values = node.attributes.map {
-                JSONText.object([
-                    ("@type", JSONText.string("PropertyValue")), ("name", JSONText.string($0.key)),
-                    ("value", JSONText.string($0.value)),
-                ])
+            json.key("additionalProperty")
+            json.openArray()
+            for (key, value) in node.attributes {
+                json.openObject()
+                json.member("@type", "PropertyValue")
+                json.member("name", key)
+                json.member("value", value)
+                json.closeObject()
             }
-            members.append(("additionalProperty", JSONText.array(values)))
+            json.closeArray()
         }
-        if !node.citations.isEmpty { members.append(("citation", citations(node.citations))) }
-        return JSONText.object(members)
+        writeCitations(node.citations)
+        json.closeObject()
     }
 
     /// The primary name and the aliases, each once, tagged with its language when known.
-    private static func names(of node: ExportNode) -> [String] {
-        var seen: Set<[String?]> = []
-        var values: [String] = []
+    private mutating func writeNames(of node: ExportNode) {
+        json.openArray()
+        var seen: [(String, String?)] = []
         for (name, language) in [(node.name, node.nameLanguage)] + node.aliases.map({ ($0.name, $0.language) }) {
-            guard seen.insert([name, language]).inserted else { continue }
+            guard !seen.contains(where: { $0 == (name, language) }) else { continue }
+            seen.append((name, language))
             if let language {
-                values.append(JSONText.object([("@value", JSONText.string(name)), ("@language", JSONText.string(language))]))
+                json.openObject()
+                json.member("@value", name)
+                json.member("@language", language)
+                json.closeObject()
             } else {
-                values.append(JSONText.string(name))
+                json.string(name)
             }
         }
-        return values
+        json.closeArray()
     }
 
-    private static func role(for edge: ExportEdge, property: String, object: String) -> String {
-        var members: [(String, String)] = [
-            ("@type", JSONText.string("Role")), ("pg:relationType", JSONText.string(edge.type)),
-            ("pg:relationId", String(edge.id)),
-        ]
-        if let role = edge.role { members.append(("roleName", JSONText.string(role))) }
-        if let start = edge.start { members.append(("startDate", JSONText.string(start.description))) }
-        if let end = edge.end { members.append(("endDate", JSONText.string(end.description))) }
-        if let date = edge.date { members.append(("pg:date", JSONText.string(date.description))) }
-        if let note = edge.note { members.append(("description", JSONText.string(note))) }
-        if !edge.citations.isEmpty { members.append(("citation", citations(edge.citations))) }
-        members.append((property, object))
-        return JSONText.object(members)
+    private mutating func writeRole(_ edge: ExportEdge, property: String, object: String) {
+        json.openObject()
+        json.member("@type", "Role")
+        json.member("pg:relationType", edge.type)
+        json.key("pg:relationId")
+        json.number(edge.id)
+        json.member("roleName", edge.role)
+        json.member("startDate", edge.start?.description)
+        json.member("endDate", edge.end?.description)
+        json.member("pg:date", edge.date?.description)
+        json.member("description", edge.note)
+        writeCitations(edge.citations)
+        json.key(property)
+        json.reference(object)
+        json.closeObject()
     }
 
-    /// Each cited source once, in order, then a `Quotation` for each quote.
-    private static func citations(_ citations: [CitationRef]) -> String {
-        var seen: Set<String> = []
-        var values: [String] = []
-        for citation in citations where seen.insert(citation.source).inserted {
-            values.append(JSONText.object([("@id", JSONText.string(JSONLDMapping.sourceIRI(citation.source)))]))
+    /// `citation`: each cited source once, in order, then a `Quotation` for each quote.
+    private mutating func writeCitations(_ citations: [CitationRef]) {
+        guard !citations.isEmpty else { return }
+        json.key("citation")
+        json.openArray()
+        var seen: [String] = []
+        for citation in citations where !seen.contains(citation.source) {
+            seen.append(citation.source)
+            json.reference(JSONLDMapping.sourceIRI(citation.source))
         }
         for citation in citations {
             guard let quote = citation.quote else { continue }
-            values.append(
-                JSONText.object([
-                    ("@type", JSONText.string("Quotation")), ("text", JSONText.string(quote)),
-                    ("isPartOf", JSONText.object([("@id", JSONText.string(JSONLDMapping.sourceIRI(citation.source)))])),
-                ]))
+            json.openObject()
+            json.member("@type", "Quotation")
+            json.member("text", quote)
+            json.key("isPartOf")
+            json.reference(JSONLDMapping.sourceIRI(citation.source))
+            json.closeObject()
         }
-        return JSONText.array(values)
+        json.closeArray()
     }
 }

@@ -6,7 +6,7 @@
 /// - `"` cannot end the label; `|` cannot end an edge label; brackets, braces and parentheses
 ///   cannot close a node shape;
 /// - `<`, `>` and `&` cannot open HTML (`<img onerror=…>`) or a character reference;
-/// - `#` cannot start an entity code of its own, `%` cannot start a `%%` comment or a
+/// - `#` cannot start an entity code of its own, `$$` cannot start KaTeX math, `%` cannot start a `%%` comment or a
 ///   `%%{init}%%` directive, a backtick cannot start a Markdown string, `*` and `_` cannot
 ///   emphasise, `;` cannot end a statement;
 /// - line breaks become spaces, so no text reaches a new line where `click` or `style` would
@@ -18,6 +18,8 @@ public enum MermaidText {
     /// MermaidText.label("A \"B\" <i>")   // "A #quot;B#quot; #lt;i#gt;"
     /// ```
     public static func label(_ text: String) -> String {
+        // Letters, digits, spaces and harmless punctuation need nothing: most names are copied whole.
+        if text.utf8.allSatisfy({ $0 >= 0x80 ? $0 != 0xC2 && $0 != 0xE2 && $0 != 0xEF : plain[Int($0)] }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -26,7 +28,7 @@ public enum MermaidText {
             case "<": result += "#lt;"
             case ">": result += "#gt;"
             case "&": result += "#amp;"
-            case "#", "%", "`", "|", "[", "]", "{", "}", "(", ")", ";", "*", "_", "~", "\\", ":", "@", "=":
+            case "#", "%", "$", "`", "|", "[", "]", "{", "}", "(", ")", ";", "*", "_", "~", "\\", ":", "@", "=":
                 result += "#\(scalar.value);"
             case "\u{FB02}":
                 // Mermaid marks decoded entity codes with "ﬂ°" and "¶ß" while it parses: a raw
@@ -43,5 +45,12 @@ public enum MermaidText {
             }
         }
         return result
+    }
+
+    /// The ASCII bytes ``label(_:)`` keeps as they are.
+    private static let plain: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || " .,-'/!?+^".unicodeScalars.contains(scalar)
     }
 }

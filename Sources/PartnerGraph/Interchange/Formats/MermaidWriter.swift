@@ -75,10 +75,10 @@ public struct MermaidWriter: GraphExportWriter {
             return
         }
         let known = phrases[edge.type]
-        var text = known?.phrase ?? edge.type.replacingOccurrences(of: "_", with: " ")
-        if let role = edge.role { text += " · " + role }
+        var text = MermaidText.label(known?.phrase ?? String(edge.type.map { $0 == "_" ? " " : $0 }))
+        if let role = edge.role { text += " · " + MermaidText.label(role) }
         let arrow = known?.symmetric == true ? "---" : "-->"
-        sink.write("  n\(source) \(arrow)|\"\(MermaidText.label(text))\"| n\(target)\n")
+        sink.write("  n\(source) \(arrow)|\"\(text)\"| n\(target)\n")
     }
 
     public mutating func end() throws {}
