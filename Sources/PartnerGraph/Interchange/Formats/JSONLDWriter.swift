@@ -69,7 +69,7 @@ public struct JSONLDWriter: GraphExportWriter {
     private var json = JSONText()
     /// The subject whose relations are being gathered, and its properties' values in order.
     private var subject: String?
-    private var properties: [(name: String, values: [String])] = []
+    private var properties: [(name: String, values: [[UInt8]])] = []
 
     /// A writer that writes to `sink`; the caller commits or discards the sink.
     public init(sink: ExportSink) {
@@ -87,7 +87,7 @@ public struct JSONLDWriter: GraphExportWriter {
         json.member("@type", "@id")
         json.closeObject()
         json.closeObject()
-        sink.write(json.text)
+        write(json.bytes)
         sink.write(",\n  \"@graph\": [")
         json.reset()
         json.openObject()
@@ -101,17 +101,17 @@ public struct JSONLDWriter: GraphExportWriter {
             json.closeArray()
         }
         json.closeObject()
-        item(json.text)
+        item(json.bytes)
         for source in header.sources {
             writeSource(source)
-            item(json.text)
+            item(json.bytes)
         }
     }
 
     public mutating func node(_ node: ExportNode) throws {
         classes[node.key] = JSONLDMapping.EndClass(node)
         writeNode(node)
-        item(json.text)
+        item(json.bytes)
     }
 
     public mutating func edge(_ edge: ExportEdge) throws {
@@ -127,7 +127,7 @@ public struct JSONLDWriter: GraphExportWriter {
             writeRole(edge, property: statement.property, object: objectIRI)
             json.closeArray()
             json.closeObject()
-            item(json.text)
+            item(json.bytes)
             return
         }
         if subject != subjectKey {
@@ -136,11 +136,11 @@ public struct JSONLDWriter: GraphExportWriter {
         }
         json.reset()
         writeRole(edge, property: statement.property, object: objectIRI)
-        add(json.text, to: statement.property)
+        add(json.bytes, to: statement.property)
         if statement.alsoHeads {
             json.reset()
             json.reference(objectIRI)
-            add(json.text, to: "pg:heads")
+            add(json.bytes, to: "pg:heads")
         }
     }
 
@@ -151,13 +151,17 @@ public struct JSONLDWriter: GraphExportWriter {
 
     // MARK: - Writing
 
-    private mutating func item(_ text: String) {
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
+    }
+
+    private mutating func item(_ bytes: [UInt8]) {
         sink.write(wroteItem ? ",\n    " : "\n    ")
-        sink.write(text)
+        write(bytes)
         wroteItem = true
     }
 
-    private mutating func add(_ value: String, to property: String) {
+    private mutating func add(_ value: [UInt8], to property: String) {
         if let index = properties.firstIndex(where: { $0.name == property }) {
             properties[index].values.append(value)
         } else {
@@ -167,18 +171,23 @@ public struct JSONLDWriter: GraphExportWriter {
 
     private mutating func flushSubject() {
         guard let subject else { return }
-        var line = "{"
+        var line: [UInt8] = []
+        line.append(contentsOf: "{".utf8)
         JSONText.appendString("@id", to: &line)
-        line += ": "
+        line.append(contentsOf: ": ".utf8)
         JSONText.appendString(JSONLDMapping.entityIRI(subject), to: &line)
         for (name, values) in properties {
-            line += ", "
+            line.append(contentsOf: ", ".utf8)
             JSONText.appendString(name, to: &line)
-            line += ": ["
-            line += values.joined(separator: ", ")
-            line += "]"
+            line.append(contentsOf: ": [".utf8)
+            for (index, value) in values.enumerated() {
+                if index > 0 { line.append(contentsOf: ", ".utf8) }
+                line.append(contentsOf: value)
+            }
+            line.append(contentsOf: "]".utf8)
         }
-        item(line + "}")
+        line.append(contentsOf: "}".utf8)
+        item(line)
         self.subject = nil
         properties.removeAll(keepingCapacity: true)
     }
