@@ -30,11 +30,11 @@ deps:
 	    || { echo "error: could not install $(APT_PACKAGES); install them with apt-get and run make again" >&2; exit 1; }; \
 	fi
 
-# The tools whose reading of our files the tests check: networkx (GraphML, GEXF) and Kùzu (Cypher),
+# The tools whose reading of our files the tests check: networkx (GraphML, GEXF), Kùzu (Cypher) and rdflib (JSON-LD),
 # from PyPI, installed for the user running the tests when missing.
-PY_PACKAGES = networkx kuzu==0.11.3
+PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0
 python-deps:
-	@python3 -c "import networkx, kuzu" 2>/dev/null || { \
+	@python3 -c "import networkx, kuzu, rdflib" 2>/dev/null || { \
 	  echo "Installing Python packages: $(PY_PACKAGES)"; \
 	  python3 -m pip install --quiet $(PY_PACKAGES) \
 	    || { echo "error: could not install $(PY_PACKAGES); run: python3 -m pip install $(PY_PACKAGES)" >&2; exit 1; }; }
