@@ -147,6 +147,14 @@ private func shippedRows() throws -> (header: [String], rows: [[String]]) {
         #expect(error.description.hasSuffix("Nothing was imported."))
     }
 
+    @Test(
+        "the delimiter is a comma, a semicolon or a tab, as TOML text or spelled out",
+        arguments: [("\"\\t\"", SpreadsheetMapping.Delimiter.tab), ("\"tab\"", .tab), ("\";\"", .semicolon), ("'\\t'", .tab)])
+    func delimiterSpellings(toml: String, expected: SpreadsheetMapping.Delimiter) throws {
+        let mapping = try SpreadsheetMapping(toml: "delimiter = \(toml)\n", file: "test.toml", settings: membershipSettings)
+        #expect(mapping.delimiter == expected)
+    }
+
     @Test func relationValuesMatchIgnoringCaseAndSpaces() throws {
         let mapping = try SpreadsheetMapping(contentsOf: shippedMapping)
         #expect(mapping.relationType(forValue: "  Associate   MEMBER ") == "associate_member_of")

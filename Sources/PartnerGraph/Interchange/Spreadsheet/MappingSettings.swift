@@ -192,8 +192,10 @@ struct MappingSettings {
                 problem(path, "expected text in quotes, e.g. \(MappingSettings.dotted([path.last!])) = \"…\"")
                 return nil
             }
+            // A delimiter may be a tab, which trimming would remove.
+            if path == ["delimiter"] { return text.isEmpty ? nil : text }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : (path == ["delimiter"] ? text : trimmed)
+            return trimmed.isEmpty ? nil : trimmed
         }
 
         mutating func list(_ path: [String]) -> [String]? {
