@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The mapping files of the spreadsheet import (`import --csv … --map …`).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
@@ -26,6 +28,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3_step/bind for the traversal and bulk-import hot loops.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
             name: "PartnerGraphCLI",

@@ -7,6 +7,10 @@ import Foundation
 /// place, its fields handed out as byte ranges of the read buffer, and no `String` is made
 /// unless the caller asks for one. A record with a quote or a carriage return inside it goes
 /// through the byte-by-byte state machine, which copies the unquoted text aside.
+///
+/// The field separator is a comma unless the reader is made with another (`;` and tab, as
+/// spreadsheets save them in many locales). A UTF-8 byte order mark at the start of the file is
+/// skipped, line breaks may be LF or CRLF, and a quoted field keeps its line breaks as written.
 struct CSVReader {
     let path: String
     /// The line the current record starts on (1-based; the header is line 1).
@@ -14,6 +18,8 @@ struct CSVReader {
     /// Bytes consumed so far, for progress.
     private(set) var bytesRead = 0
     let fileSize: Int
+    /// The byte between two fields: `,` unless the reader was made with another.
+    let delimiter: UInt8
 
     private let file: UnsafeMutablePointer<FILE>
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -35,11 +41,19 @@ struct CSVReader {
     private var scratchCapacity = 256
     private var inScratch = false
 
-    init(path: String, chunkSize: Int = 1 << 20) throws {
+    /// Opens `path` for reading.
+    ///
+    /// - Parameter delimiter: the field separator; an ASCII byte other than a quote, a carriage
+    ///   return or a line feed.
+    init(path: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws {
+        precondition(
+            delimiter < 0x80 && delimiter != UInt8(ascii: "\"") && delimiter != UInt8(ascii: "\r") && delimiter != UInt8(ascii: "\n"),
+            "a CSV delimiter must be an ASCII byte other than a quote or a line break")
         guard let file = fopen(path, "rb") else {
             throw PartnerGraphError.fileNotReadable(path: path, reason: String(cString: strerror(errno)))
         }
         self.path = path
+        self.delimiter = delimiter
         self.file = file
         capacity = max(chunkSize, 16)
         buffer = .allocate(capacity: capacity)
@@ -143,6 +157,11 @@ struct CSVReader {
             atEnd = true
             return false
         }
+        if bytesRead == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            // A byte order mark, which spreadsheets write before UTF-8 CSV: not part of the
+            // first header name. (The first read of a file fills the buffer from its start.)
+            position = 3
+        }
         filled += count
         bytesRead += count
         return true
@@ -176,9 +195,10 @@ struct CSVReader {
             // One pass splits the fields; a quote or a carriage return needs the state machine.
             var start = position
             var index = position
+            let delimiter = self.delimiter
             while index < end {
                 let byte = buffer[index]
-                if byte == UInt8(ascii: ",") {
+                if byte == delimiter {
                     addField(start, index)
                     start = index + 1
                 } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") {
@@ -227,11 +247,13 @@ struct CSVReader {
                 }
                 continue
             }
-            switch byte {
-            case UInt8(ascii: ","):
+            if byte == delimiter {
                 addField(fieldStart, scratchCount)
                 fieldStart = scratchCount
                 afterQuote = false
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "\n"):
                 nextLine += 1
                 if scratchCount == 0 && fieldCount == 0 && !afterQuote {
