@@ -125,11 +125,20 @@ struct GraphMLMapping {
         return keys
     }
 
+    /// A boolean's value as GraphML spells it: `true` or `false`.
+    static func truth(_ value: String) -> String? {
+        switch value.lowercased() {
+        case "true", "1": return "true"
+        case "false", "0": return "false"
+        default: return nil
+        }
+    }
+
     /// Why a value does not have its declared type, or `nil` when it has.
     static func complaint(_ value: String, _ type: ValueType) -> String? {
         switch type {
         case .string: return nil
-        case .boolean: return ["true", "false", "1", "0"].contains(value.lowercased()) ? nil : "not a boolean (true or false)"
+        case .boolean: return truth(value) != nil ? nil : "not a boolean (true or false)"
         case .int, .long: return Int64(value) != nil ? nil : "not a whole number (\(type.rawValue))"
         case .float, .double: return Double(value) != nil ? nil : "not a number (\(type.rawValue))"
         }
@@ -150,8 +159,11 @@ struct GraphMLMapping {
                 continue
             }
             guard !key.isGraphics else { continue }
-            let value = trimmed(data.value)
+            var value = trimmed(data.value)
             guard !value.isEmpty else { continue }
+            if key.type == .boolean, let truth = Self.truth(value) {
+                value = truth  // networkx writes Python's True and False
+            }
             if let complaint = Self.complaint(value, key.type) {
                 problems.add(data.line, "the value \(quoted(value)) of \"\(key.name)\" is \(complaint)")
                 continue

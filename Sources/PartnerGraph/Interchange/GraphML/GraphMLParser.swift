@@ -44,9 +44,11 @@ struct RawGraphML {
 
 /// Reads GraphML with Foundation's `XMLParser` into a ``RawGraphML``.
 ///
-/// External entities are never resolved, and any declaration of a document type, entity,
-/// element, attribute or notation aborts the parse (``GraphMLReader`` refuses such files before
-/// parsing already: this is the second lock).
+/// External entities are never loaded. ``GraphMLReader`` refuses any file with a DOCTYPE or an
+/// entity declaration before it gets here, which is the lock that matters: FoundationXML on Linux
+/// parses with libxml2's entity substitution on and does not pass internal entity declarations
+/// to the delegate. The declaration callbacks below abort the parse where they are delivered
+/// (Darwin's parser, and element, attribute and notation declarations on Linux): a second lock.
 final class GraphMLParser: NSObject, XMLParserDelegate {
     enum Refusal: Equatable {
         case notGraphML(root: String)
@@ -87,18 +89,35 @@ final class GraphMLParser: NSObject, XMLParserDelegate {
     /// Whether the file has a `<graph>`.
     private(set) var sawGraph = false
 
+    /// The first error the parser reported: libxml2's code, line and column.
+    private var firstError: (code: Int, line: Int, column: Int)?
+
     /// Parses `data`; afterwards ``graph``, ``refusal`` and ``problems`` tell what was found.
     ///
-    /// - Returns: the parser's error when the XML is not well formed, with its line and column.
-    func parse(_ data: Data) -> (error: XMLParser.ErrorCode, line: Int, column: Int)? {
+    /// - Returns: the first error when the XML is not well formed: libxml2's code, line and column.
+    ///   (FoundationXML parses in libxml2's recovery mode, where `parse()` may succeed on a
+    ///   broken file: the errors reported on the way are what count.)
+    func parse(_ data: Data) -> (code: Int, line: Int, column: Int)? {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
+        parser.externalEntityResolvingPolicy = .never
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.delegate = self
-        if parser.parse() || refusal != nil { return nil }
-        let code = (parser.parserError as NSError?).flatMap { XMLParser.ErrorCode(rawValue: $0.code) } ?? .internalError
-        return (code, parser.lineNumber, parser.columnNumber)
+        let parsed = parser.parse()
+        if refusal != nil { return nil }
+        if let firstError { return firstError }
+        if !parsed {
+            let code = (parser.parserError as NSError?)?.code ?? -1
+            return (code, parser.lineNumber, parser.columnNumber)
+        }
+        return nil
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        let code = (parseError as NSError).code
+        guard firstError == nil, !XMLErrorWords.warnings.contains(code) else { return }
+        firstError = (code, parser.lineNumber, parser.columnNumber)
     }
 
     private func refuse(_ reason: Refusal, _ parser: XMLParser) {

@@ -89,7 +89,7 @@ public struct GraphMLReader: Sendable {
         if let failure {
             problems.add(
                 failure.line, column: failure.column,
-                "the XML is not well formed: \(XMLErrorWords.describe(failure.error)); correct the file "
+                "the XML is not well formed: \(XMLErrorWords.describe(failure.code)); correct the file "
                     + "(`xmllint --noout FILE` shows the spot)")
             throw problems.error
         }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// The checks a GraphML file passes before any XML parser sees it: it is UTF-8, and it holds no
 /// document type or entity declaration.
 ///
@@ -70,26 +66,28 @@ enum XMLPrologCheck {
     }
 }
 
-/// Words for XMLParser's error codes (which are libxml2's), for the usual mistakes.
+/// Words for the error codes XMLParser reports on Linux, which are libxml2's `xmlParserErrors`
+/// (FoundationXML's `XMLParser.ErrorCode` cases are numbered from 0 and do not match them).
 enum XMLErrorWords {
-    static func describe(_ code: XMLParser.ErrorCode) -> String {
+    /// libxml2's warnings: reported through the same callback, but the document is well formed.
+    static let warnings: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
+
+    static func describe(_ code: Int) -> String {
         switch code {
-        case .tagNameMismatchError: return "an end tag does not match the element it closes"
-        case .prematureDocumentEndError: return "the file ends before its elements are closed"
-        case .emptyDocumentError: return "the file is empty"
-        case .invalidCharacterError: return "a character that XML does not allow"
-        case .notWellBalancedError: return "the elements are not properly nested"
-        case .attributeRedefinedError: return "an element has the same attribute twice"
-        case .undeclaredEntityError: return "an entity reference (&name;) that XML does not define; write & as &amp;"
-        case .entityRefAtEOFError, .entityReferenceMissingSemiError, .entityReferenceWithoutNameError:
-            return "a bare & (write it as &amp;)"
-        case .lessThanSymbolInAttributeError: return "a < inside an attribute value (write it as &lt;)"
-        case .attributeNotStartedError, .attributeNotFinishedError:
-            return "an attribute without a quoted value"
-        case .unfinishedTagError, .gtRequiredError: return "a tag that is not closed with >"
-        case .nameRequiredError: return "a < that does not start a tag (write it as &lt;)"
-        case .extraContentError: return "content after the root element"
-        default: return "libxml2 error \(code.rawValue)"
+        case 4: return "the file is empty"
+        case 5, 86: return "there is content after the root element"
+        case 9: return "a character that XML does not allow"
+        case 23, 24: return "a bare & (write it as &amp;)"
+        case 26: return "an entity reference (&name;) that XML does not define (write & as &amp;)"
+        case 38: return "a < inside an attribute value (write it as &lt;)"
+        case 39, 40, 41: return "an attribute without a quoted value"
+        case 42: return "an element has the same attribute twice"
+        case 68: return "a < that does not start a tag (write it as &lt;)"
+        case 73, 77: return "a tag that is not closed with >"
+        case 76: return "an end tag does not match the element it closes"
+        case 85: return "the elements are not properly nested"
+        case 201: return "an element or attribute uses a namespace prefix that is not declared"
+        default: return "libxml2 error \(code)"
         }
     }
 }
