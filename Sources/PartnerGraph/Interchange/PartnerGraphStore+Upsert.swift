@@ -97,7 +97,7 @@ extension PartnerGraphStore {
                         }
                         citing = CitationRef(source: key)
                     }
-                    if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
+                    if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: Self.folded(problems)) }
                     var upsert = Upsert(db: db, citing: citing, progress: progress)
                     try upsert.apply(document)
                     report = upsert.report
@@ -108,6 +108,22 @@ extension PartnerGraphStore {
             }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        }
+    }
+
+    /// The same message at many places (a source every fact cites, missing) once, with the
+    /// number of other places.
+    static func folded(_ problems: [ImportError.Problem]) -> [ImportError.Problem] {
+        var order: [String] = []
+        var groups: [String: [ImportError.Problem]] = [:]
+        for problem in problems {
+            if groups[problem.message] == nil { order.append(problem.message) }
+            groups[problem.message, default: []].append(problem)
+        }
+        return order.map { message in
+            let group = groups[message]!
+            guard group.count > 1 else { return group[0] }
+            return ImportError.Problem(path: group[0].path, message: message + " (and at \(group.count - 1) more places)")
         }
     }
 

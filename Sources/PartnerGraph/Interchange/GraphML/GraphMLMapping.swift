@@ -86,9 +86,30 @@ struct GraphMLMapping {
             }
         }
         var document = InterchangeDocument()
+        document.sources = sourceDocuments(keys: keys)
         document.entities = entities.sorted { $0.key < $1.key }
         document.relations = relations
         return document
+    }
+
+    /// The sources a PartnerGraph export describes in its graph-level `source_documents` (JSON),
+    /// so that its citations can be kept in a database that lacks them.
+    private mutating func sourceDocuments(keys: [String: Key]) -> [SourceRecord] {
+        var sources: [SourceRecord] = []
+        for data in raw.graphData where keys[data.key]?.name == XMLExportColumns.sourceDocuments {
+            do {
+                sources += try JSONDecoder().decode([SourceRecord].self, from: Data(data.value.utf8))
+            } catch {
+                problems.add(
+                    data.line,
+                    "the graph's \(XMLExportColumns.sourceDocuments) is not a JSON list of sources "
+                        + "({\"key\", \"title\", …}); fix it or remove it")
+            }
+        }
+        for source in sources where (try? validateKey(source.key)) == nil || source.title.isEmpty {
+            problems.add(raw.graphData.first?.line ?? 1, "the source \(quoted(source.key)) needs a valid key and a title")
+        }
+        return sources
     }
 
     // MARK: Keys and values

@@ -40,6 +40,8 @@ struct RawGraphML {
     var keys: [Key] = []
     var nodes: [Element] = []
     var edges: [Element] = []
+    /// The `<data>` of the graph itself (of the outermost graph, and of nested ones).
+    var graphData: [Data] = []
 }
 
 /// Reads GraphML with Foundation's `XMLParser` into a ``RawGraphML``.
@@ -231,8 +233,10 @@ final class GraphMLParser: NSObject, XMLParserDelegate {
         case .edge(let index):
             graph.edges[index].data.append(RawGraphML.Data(key: open.key, value: open.text, line: open.line))
             if graph.edges[index].graphicsLabel == nil { graph.edges[index].graphicsLabel = open.label }
+        case .graph:
+            graph.graphData.append(RawGraphML.Data(key: open.key, value: open.text, line: open.line))
         default:
-            break  // graph-level data: a caption, yEd's resources
+            break  // yEd's resources, data of unknown elements
         }
     }
 

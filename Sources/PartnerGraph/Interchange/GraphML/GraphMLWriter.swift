@@ -63,6 +63,7 @@ public struct GraphMLWriter: GraphExportWriter {
         }
         let caption = declare("caption", for: "graph")
         let filters = declare("filters", for: "graph")
+        let sources = header.sources.isEmpty ? nil : declare(XMLExportColumns.sourceDocuments, for: "graph")
         for column in [NodeColumn.key, .type, .kind, .name, .nameLanguage] {
             nodeKey[column] = declare(column.rawValue, for: "node")
         }
@@ -79,6 +80,9 @@ public struct GraphMLWriter: GraphExportWriter {
         out += data(caption, header.caption, indent: "    ")
         if !header.filters.isEmpty {
             out += data(filters, header.filters.joined(separator: "\n"), indent: "    ")
+        }
+        if let sources {
+            out += data(sources, XMLExportColumns.sourceDocumentsJSON(header.sources), indent: "    ")
         }
         sink.write(out)
     }

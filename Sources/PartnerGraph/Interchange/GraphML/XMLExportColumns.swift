@@ -1,3 +1,5 @@
+import Foundation
+
 /// The attribute columns that the GraphML and GEXF writers share, declared up front from the
 /// ``ExportHeader`` and filled node by node.
 ///
@@ -97,5 +99,25 @@ extension PartialDate {
     var lastDay: String {
         let (year, month, day) = upperBound
         return "\(zeroPadded(year, width: 4))-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
+    }
+}
+
+extension XMLExportColumns {
+    /// The graph-level attribute of a GraphML export that describes the database's sources, as a
+    /// JSON list of `{"key", "title", "publisher", "url", "published", "language"}`: the
+    /// `sources` of nodes and edges name them by key, and an import into another database
+    /// creates those it lacks.
+    static let sourceDocuments = "source_documents"
+
+    /// The sources as that JSON list (without their texts), keys sorted, one line.
+    static func sourceDocumentsJSON(_ sources: [Source]) -> String {
+        let records = sources.map {
+            SourceRecord(
+                key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url, published: $0.published,
+                language: $0.language, text: nil, createdAt: nil, updatedAt: nil)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(records), as: UTF8.self)) ?? "[]"
     }
 }
