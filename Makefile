@@ -77,6 +77,11 @@ demo: build
 	$(PARTNERGRAPH) review accept --all --min-confidence 0.6 --source icesco-2024-05-14 --db $(DEMO_DB)
 	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.svg
 	SOURCE_DATE_EPOCH=$(ARTICLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --source icesco-2024-05-14 --title "What the press release of 14 May 2024 added" -o exports/article-icesco-2024-05-14.png
+	@echo
+	@# Interchange (issue 9): the founding example's neighbourhood for other tools, and a spreadsheet imported with its mapping.
+	$(PARTNERGRAPH) export --db $(DEMO_DB) --around ICESCO --depth 1 -o exports/icesco-neighbourhood.graphml
+	$(PARTNERGRAPH) export --db $(DEMO_DB) --around ICESCO --depth 1 -o exports/icesco-neighbourhood.mmd
+	$(PARTNERGRAPH) import --db $(DEMO_DB) --csv examples/memberships.csv --map examples/memberships.toml
 
 test: deps python-deps
 	$(SWIFT) build --build-tests
