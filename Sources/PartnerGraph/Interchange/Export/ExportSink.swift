@@ -15,6 +15,8 @@ public final class ExportSink {
     private let finalPath: String?
     private let temporaryPath: String?
     private let descriptor: Int32
+    /// Whether the sink opened `descriptor` itself (and closes it), rather than standard output.
+    private var ownsDescriptor = false
     private var buffer: [UInt8] = []
     private var failure: PartnerGraphError?
     private var finished = false
@@ -27,6 +29,20 @@ public final class ExportSink {
     ///
     /// - Throws: ``PartnerGraphError/fileNotWritable(path:reason:)`` when the file cannot be created.
     public init(path: String) throws {
+        // A device, a pipe or a terminal (`-o /dev/stdout`, a FIFO) is written as it is: only a
+        // regular file can be replaced by renaming.
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw PartnerGraphError.fileNotWritable(path: path, reason: String(cString: strerror(errno))) }
+            name = path
+            finalPath = nil
+            temporaryPath = nil
+            descriptor = fd
+            ownsDescriptor = true
+            buffer.reserveCapacity(Self.bufferSize)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".partnergraph-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -95,6 +111,9 @@ public final class ExportSink {
         flush()
         finished = true
         guard let temporaryPath, let finalPath else {
+            if ownsDescriptor && close(descriptor) != 0 && failure == nil {
+                failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+            }
             if let failure { throw failure }
             return
         }
@@ -121,6 +140,8 @@ public final class ExportSink {
         if let temporaryPath {
             close(descriptor)
             unlink(temporaryPath)
+        } else if ownsDescriptor {
+            close(descriptor)
         }
     }
 }
