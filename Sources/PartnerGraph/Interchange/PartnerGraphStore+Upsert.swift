@@ -58,6 +58,9 @@ public struct UpsertReport: Codable, Equatable, Sendable {
 }
 
 extension PartnerGraphStore {
+    /// Makes the document an import merges, inside its write transaction.
+    public typealias DocumentBuilder = (Database) throws -> InterchangeDocument
+
     /// Merges a document into the graph, keyed on entity keys and relation identity: what is new
     /// is added, what differs is changed, what is the same is left alone, so importing the same
     /// file twice changes nothing the second time.
@@ -81,7 +84,7 @@ extension PartnerGraphStore {
     @discardableResult
     public func upsert(
         file: String, options: UpsertOptions = UpsertOptions(), progress: ((Int, Int) -> Void)? = nil,
-        build: (Database) throws -> InterchangeDocument
+        build: DocumentBuilder
     ) throws -> UpsertReport {
         do {
             return try writer.writeWithoutTransaction { db in

@@ -72,11 +72,11 @@ final class Adjacency {
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             if needsType {
-                let type = Self.text(handle, 2) ?? ""
+                let type = columnText(handle, 2) ?? ""
                 if !filter.allows(type: type) { continue }
                 if filter.directed && !forward && !symmetric.contains(type) { continue }
                 if let asOf = filter.asOf,
-                    !DateWindow.inForce(start: Self.text(handle, 3), end: Self.text(handle, 4), date: Self.text(handle, 5), at: asOf)
+                    !DateWindow.inForce(start: columnText(handle, 3), end: columnText(handle, 4), date: columnText(handle, 5), at: asOf)
                 {
                     continue
                 }
@@ -85,9 +85,10 @@ final class Adjacency {
             if try !body(adjacent) { return false }
         }
     }
+}
 
-    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
-        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: pointer)
-    }
+/// A text column of the row a raw statement stands on; `nil` for NULL.
+func columnText(_ handle: OpaquePointer, _ column: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+    return String(cString: pointer)
 }

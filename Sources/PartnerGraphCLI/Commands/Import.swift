@@ -105,27 +105,26 @@ extension PartnerGraphCommand {
 
         private func importGraphML(_ path: String) throws {
             let data = try Self.contents(of: path)
-            let store = try database.openForWriting()
-            let bar = ProgressBar()
-            let report = try store.upsert(file: path, options: UpsertOptions(dryRun: dryRun, citing: source), progress: bar.upsertCallback) { db in
-                let vocabulary = try RelationType.fetchAll(db)
-                return try GraphMLReader(defaultType: defaultType, defaultRelation: defaultRelation, vocabulary: vocabulary)
+            try merge(path) { db in
+                try GraphMLReader(defaultType: defaultType, defaultRelation: defaultRelation, vocabulary: try RelationType.fetchAll(db))
                     .read(data, file: path)
             }
-            bar.finish()
-            try printReport(report, file: path)
         }
 
         private func importSpreadsheet(_ path: String) throws {
             let settings = try SpreadsheetMapping.settings(parsing: set)
             let mapping = try map.map { try SpreadsheetMapping(contentsOf: $0, settings: settings) }
                 ?? SpreadsheetMapping(settings: settings)
+            let sheet = SpreadsheetImport(path: path, mapping: mapping)
+            try merge(path) { try sheet.document(in: $0) }
+        }
+
+        /// Merges the document `build` makes from `path` into the graph, with a progress bar, and reports.
+        private func merge(_ path: String, build: PartnerGraphStore.DocumentBuilder) throws {
             let store = try database.openForWriting()
             let bar = ProgressBar()
-            let sheet = SpreadsheetImport(path: path, mapping: mapping)
-            let report = try store.upsert(file: path, options: UpsertOptions(dryRun: dryRun, citing: source), progress: bar.upsertCallback) {
-                try sheet.document(in: $0)
-            }
+            let report = try store.upsert(
+                file: path, options: UpsertOptions(dryRun: dryRun, citing: source), progress: bar.upsertCallback, build: build)
             bar.finish()
             try printReport(report, file: path)
         }
@@ -156,15 +155,7 @@ extension PartnerGraphCommand {
         }
 
         private func importJSON(_ file: String) throws {
-            let data: Data
-            if file == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let contents = FileManager.default.contents(atPath: file) else {
-                    throw PartnerGraphError.fileNotReadable(path: file, reason: "no such file, or no permission to read it")
-                }
-                data = contents
-            }
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Self.contents(of: file)
             let report = try database.openForWriting().importJSON(data, file: file == "-" ? "standard input" : file, dryRun: dryRun)
             if output.json {
                 try Terminal.printJSON(report)

@@ -215,24 +215,24 @@ struct GraphExporter {
                 let id = sqlite3_column_int64(handle, 0)
                 let targetId = sqlite3_column_int64(handle, 2)
                 guard let targetKey = keys[targetId] else { continue }
-                let type = Self.text(handle, 1) ?? ""
+                let type = columnText(handle, 1) ?? ""
                 switch scope {
                 case .all:
                     break
                 case .filtered:
                     let row = RenderSelector.RelationRow(
                         id: id, sourceId: sourceId, targetId: targetId, type: type, role: nil,
-                        start: Self.date(Self.text(handle, 4)), end: Self.date(Self.text(handle, 5)),
-                        date: Self.date(Self.text(handle, 6)))
+                        start: Self.date(columnText(handle, 4)), end: Self.date(columnText(handle, 5)),
+                        date: Self.date(columnText(handle, 6)))
                     guard selector.keeps(row) else { continue }
                 case let .explicit(_, relations):
                     guard relations.contains(id) else { continue }
                 }
                 group.append(
                     ExportEdge(
-                        id: id, source: sourceKey, target: targetKey, type: type, role: Self.text(handle, 3),
-                        start: Self.date(Self.text(handle, 4)), end: Self.date(Self.text(handle, 5)),
-                        date: Self.date(Self.text(handle, 6)), note: Self.text(handle, 7),
+                        id: id, source: sourceKey, target: targetKey, type: type, role: columnText(handle, 3),
+                        start: Self.date(columnText(handle, 4)), end: Self.date(columnText(handle, 5)),
+                        date: Self.date(columnText(handle, 6)), note: columnText(handle, 7),
                         citations: relationCitations[id] ?? []))
             }
             sqlite3_reset(handle)
@@ -246,11 +246,6 @@ struct GraphExporter {
 
     private static func date(_ text: String?) -> PartialDate? {
         text.flatMap { try? PartialDate($0) }
-    }
-
-    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
-        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: pointer)
     }
 }
 
