@@ -11,10 +11,14 @@ DEMO_DB ?= .build/demo.sqlite
 # The README's article was published on 14 May 2024: its picture carries that date.
 ARTICLE_EPOCH := 1715644800
 EXAMPLE_EPOCH := $(shell git log -1 --format=%ct -- examples/icesco-azerbaijan.json 2>/dev/null || date +%s)
-APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3 graphviz
+# libxml2-dev, libicu-dev, liblzma-dev and zlib1g-dev: release builds link libxml2 (Foundation's
+# XMLParser) statically, with ICU's header for Sources/CLibXML2ICU.
+APT_PACKAGES = libsqlite3-dev libgraphviz-dev pkg-config fonts-noto-core sqlite3 graphviz \
+	libxml2-dev libicu-dev liblzma-dev zlib1g-dev
 # Probes, one per package: a file each package installs.
 APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-config \
-	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot
+	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
+	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
 .PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export
 
@@ -42,8 +46,8 @@ python-deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-# A release binary with the Swift and C++ runtimes linked in: it needs only the system's C
-# library, libsqlite3 and Graphviz libraries, wherever it is copied. (Built by product: GRDB's
+# A release binary with the Swift and C++ runtimes and libxml2 linked in: it needs only the
+# system's C library and libsqlite3 (and Graphviz's libraries to draw), wherever it is copied. (Built by product: GRDB's
 # dynamic library product cannot link against the static Swift runtime.)
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph

@@ -30,18 +30,24 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
+        // Release builds link libxml2 statically; this hands its ICU calls to Foundation's ICU.
+        .target(
+            name: "CLibXML2ICU",
+            cSettings: [.define("PARTNERGRAPH_STATIC_LIBXML2", .when(configuration: .release))]),
         .executableTarget(
             name: "PartnerGraphCLI",
             dependencies: [
                 "PartnerGraph",
+                "CLibXML2ICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [
-                // C++'s runtime (used by Swift's runtime and Foundation's ICU) linked in rather than
-                // loaded: the dynamic loader then resolves ~3,300 fewer symbols each time the
-                // program starts (a sixth of a fresh `neighbors`), and the binary needs one shared
-                // library fewer. See scripts/static-libstdc++/libstdc++.so.
-                .unsafeFlags(["-L", Context.packageDirectory + "/scripts/static-libstdc++"], .when(configuration: .release))
+                // C++'s runtime (used by Swift's runtime and Foundation's ICU) and libxml2 (used by
+                // Foundation's XMLParser) linked in rather than loaded: the dynamic loader then
+                // neither maps libxml2, the system's ICU and libstdc++ nor resolves their symbols
+                // each time the program starts (about 4 ms of a fresh `neighbors` in all), and the
+                // binary needs four shared libraries fewer. See scripts/static-link/.
+                .unsafeFlags(["-L", Context.packageDirectory + "/scripts/static-link"], .when(configuration: .release))
             ]),
         // The benchmark of issue 3 (`make bench`); see BENCHMARKS.md.
         .executableTarget(

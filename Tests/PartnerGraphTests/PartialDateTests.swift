@@ -16,7 +16,7 @@ struct PartialDateTests {
 
     @Test("Impossible or malformed dates are refused", arguments: [
         "2024-02-30", "2023-02-29", "2024-13", "2024-00", "2024-04-31", "24", "2024-3", "2024-03-5", "2024/03/25",
-        "", "abcd", "2024-03-25T10:00", "0000",
+        "", "abcd", "2024-03-25T10:00", "0000", "٢٠٢٤", "-2024", "2024-", "12024", "2024--03",
     ])
     func refusesInvalid(text: String) {
         #expect(throws: PartnerGraphError.self) { try PartialDate(text) }
@@ -27,6 +27,18 @@ struct PartialDateTests {
         #expect(throws: PartnerGraphError.invalidDate("2024-02-30", reason: "2024-02 has days 01 to 29")) {
             try PartialDate("2024-02-30")
         }
+    }
+
+    @Test("A month or day written with one digit is told to take two", arguments: ["2024-1-05", "2024-01-5", "2024-1"])
+    func oneDigitMonthOrDay(text: String) {
+        #expect(throws: PartnerGraphError.invalidDate(text, reason: "months and days take two digits, e.g. 2024-01-05")) {
+            try PartialDate(text)
+        }
+    }
+
+    @Test("Dates print as they were written, zero-padded", arguments: ["0800", "2024", "2024-03", "2024-03-05", "1999-12-31"])
+    func printsAsWritten(text: String) throws {
+        #expect(try PartialDate(text).description == text)
     }
 
     @Test("Coarser dates sort before finer ones that start with them")

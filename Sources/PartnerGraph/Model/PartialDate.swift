@@ -25,30 +25,66 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// - Throws: ``PartnerGraphError/invalidDate(_:reason:)`` when the text is not one of
     ///   those forms or names a day that does not exist, such as `2024-02-30`.
     public init(_ text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        func number(_ part: Substring, digits: Int) -> Int? {
-            guard part.count == digits, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            return Int(part)
+        // Read over the UTF-8 bytes: dates are parsed for every relation an import or export
+        // touches, and only ASCII digits and hyphens can make a valid one.
+        var fields: [Int] = []
+        var widths: [Int] = []
+        var value = 0
+        var width = 0
+        var valid = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if width < 4 { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+                width += 1
+            case UInt8(ascii: "-"):
+                fields.append(value)
+                widths.append(width)
+                value = 0
+                width = 0
+            default:
+                valid = false
+            }
         }
-        guard (1...3).contains(parts.count), let year = number(parts[0], digits: 4), year >= 1 else {
+        fields.append(value)
+        widths.append(width)
+        func number(_ index: Int, digits: Int) -> Int? {
+            guard valid, index < fields.count, widths[index] == digits else { return nil }
+            return fields[index]
+        }
+        guard (1...3).contains(fields.count), let year = number(0, digits: 4), year >= 1 else {
             throw PartnerGraphError.invalidDate(text, reason: "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-25")
         }
         var month: Int?
         var day: Int?
-        if parts.count >= 2 {
-            guard let m = number(parts[1], digits: 2), (1...12).contains(m) else {
-                throw PartnerGraphError.invalidDate(text, reason: "the month must be 01 to 12")
+        if fields.count >= 2 {
+            guard let m = number(1, digits: 2), (1...12).contains(m) else {
+                throw PartnerGraphError.invalidDate(
+                    text, reason: widths[1] != 2 && widths[1] > 0 ? Self.twoDigits : "the month must be 01 to 12")
             }
             month = m
         }
-        if parts.count == 3 {
+        if fields.count == 3 {
             let last = Self.daysIn(month: month!, year: year)
-            guard let d = number(parts[2], digits: 2), (1...last).contains(d) else {
+            guard let d = number(2, digits: 2), (1...last).contains(d) else {
                 throw PartnerGraphError.invalidDate(
-                    text, reason: "\(zeroPadded(year, width: 4))-\(zeroPadded(month!, width: 2)) has days 01 to \(last)")
+                    text,
+                    reason: widths[2] != 2 && widths[2] > 0
+                        ? Self.twoDigits
+                        : "\(zeroPadded(year, width: 4))-\(zeroPadded(month!, width: 2)) has days 01 to \(last)")
             }
             day = d
         }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Why `2024-1-5` is refused.
+    private static let twoDigits = "months and days take two digits, e.g. 2024-01-05"
+
+    /// A date from numbers already known to be valid (a bound of another date).
+    init(year: Int, month: Int?, day: Int?) {
         self.year = year
         self.month = month
         self.day = day
@@ -60,10 +96,32 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     public var description: String {
-        var text = zeroPadded(year, width: 4)
-        if let month { text += "-" + zeroPadded(month, width: 2) }
-        if let day { text += "-" + zeroPadded(day, width: 2) }
-        return text
+        guard (0...9999).contains(year) else {
+            var text = zeroPadded(year, width: 4)
+            if let month { text += "-" + zeroPadded(month, width: 2) }
+            if let day { text += "-" + zeroPadded(day, width: 2) }
+            return text
+        }
+        let length = day != nil ? 10 : month != nil ? 7 : 4
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            if let month {
+                bytes[4] = UInt8(ascii: "-")
+                put(month, width: 2, at: 5)
+            }
+            if let day {
+                bytes[7] = UInt8(ascii: "-")
+                put(day, width: 2, at: 8)
+            }
+            return length
+        }
     }
 
     /// The first day the date covers, as a sortable `(year, month, day)` triple.

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             _superCommandName: toolName,
             abstract: "Add an organization, person, agreement, event or place.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Common: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "common",
             _superCommandName: toolName,
             abstract: "Show what two entities share: direct ties, common partners, events, agreements.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Example: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "example",
             _superCommandName: toolName,
             abstract: "Load the bundled ICESCO–Azerbaijan example into the database.",
             discussion: """

@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             _superCommandName: toolName,
             abstract: "Write the graph, or part of it, for other tools: GraphML, GEXF, CSV, JSON-LD, Mermaid, Cypher, or PartnerGraph's JSON.",
             discussion: """

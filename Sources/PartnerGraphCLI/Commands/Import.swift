@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             _superCommandName: toolName,
             abstract: "Import a GraphML file, a spreadsheet of links with a column mapping, PartnerGraph JSON, or a graph in bulk CSV files.",
             discussion: """

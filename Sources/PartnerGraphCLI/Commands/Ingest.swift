@@ -7,6 +7,7 @@ extension Article.Language: ExpressibleByArgument {}
 extension PartnerGraphCommand {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             _superCommandName: toolName,
             abstract: "Read a press release: store it as a source, find who and what it mentions, and draft the facts it states for review.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             _superCommandName: toolName,
             abstract: "Create an empty database, or bring an existing one up to the current schema.",
             discussion: "Running it on a database that is already current changes nothing.")

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             _superCommandName: toolName,
             abstract: "Record a relation between two entities.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             _superCommandName: toolName,
             abstract: "List entities, by type then key.",
             discussion: """

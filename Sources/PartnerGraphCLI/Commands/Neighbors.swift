@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Neighbors: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "neighbors",
             _superCommandName: toolName,
             abstract: "List everything within N relations of an entity, with the chain that reaches each.",
             discussion: """

@@ -74,6 +74,7 @@ enum HopText {
 extension PartnerGraphCommand {
     struct Path: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "path",
             _superCommandName: toolName,
             abstract: "Show the shortest connection between two entities, hop by hop.",
             discussion: """

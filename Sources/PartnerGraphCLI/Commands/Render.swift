@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             _superCommandName: toolName,
             abstract: "Draw part of the graph as PNG, SVG, PDF, DOT or Graphviz JSON.",
             discussion: """

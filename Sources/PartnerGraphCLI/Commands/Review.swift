@@ -5,6 +5,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             _superCommandName: toolName,
             abstract: "Review what ingest proposed: list the drafts, accept, edit or reject them.",
             discussion: """
@@ -67,6 +68,7 @@ extension PartnerGraphCommand {
 
         struct Accept: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "accept",
                 abstract: "Accept drafts into the graph.",
                 discussion: """
                     All or nothing: when one draft cannot be accepted (its entity was removed since, \
@@ -114,6 +116,7 @@ extension PartnerGraphCommand {
 
         struct Reject: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "reject",
                 abstract: "Reject drafts; relations that need a rejected entity are rejected with it.")
 
             @Argument(help: ArgumentHelp("The drafts to reject, by id.", valueName: "id"))
@@ -134,6 +137,7 @@ extension PartnerGraphCommand {
 
         struct Edit: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "edit",
                 abstract: "Change a draft before accepting it.",
                 discussion: """
                     An entity draft takes --name, --type, --key, --kind, --alias, --remove-alias and dates; \

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             _superCommandName: toolName,
             abstract: "Search names, aliases, notes and stored source texts, best match first.",
             discussion: """

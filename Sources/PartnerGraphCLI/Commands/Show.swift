@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             _superCommandName: toolName,
             abstract: "Show an entity: its names in every language, kind, dates, relations and sources.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             _superCommandName: toolName,
             abstract: "Count entities and relations by type; list the most connected; count components.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "timeline",
             _superCommandName: toolName,
             abstract: "List dated facts in order: events, agreements, relations that start or end.",
             discussion: """

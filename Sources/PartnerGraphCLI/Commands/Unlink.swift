@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Unlink: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlink",
             _superCommandName: toolName,
             abstract: "Remove a relation between two entities.",
             discussion: """

@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             _superCommandName: toolName,
             abstract: "Change an entity: rename it, add or remove aliases and attributes, change its kind, dates or note.",
             discussion: """

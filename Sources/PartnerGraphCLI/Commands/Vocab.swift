@@ -4,6 +4,7 @@ import PartnerGraph
 extension PartnerGraphCommand {
     struct Vocab: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "vocab",
             _superCommandName: toolName,
             abstract: "List the relation vocabulary, or add a relation type.",
             subcommands: [ListTypes.self, AddType.self],

@@ -61,9 +61,17 @@ public struct CSVExportWriter: GraphExportWriter {
         return line
     }
 
+    /// Whether a field's first or last scalar is white space (checked without grapheme breaking:
+    /// this runs for every field of a million-row export).
+    private static func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
     static func quotedIfNeeded(_ field: String) -> String {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || field.first?.isWhitespace == true || field.last?.isWhitespace == true
+        let needsQuotes = field.utf8Contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || isSpace(field.unicodeScalars.first) || isSpace(field.unicodeScalars.last)
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -16,7 +16,7 @@ enum CypherText {
     /// Appends ``string(_:dialect:)``'s literal to `out`; text that needs no escape, the usual
     /// case, is copied whole.
     static func appendString(_ text: String, dialect: CypherDialect, to out: inout String) {
-        if !text.utf8.contains(where: mayNeedEscape) {
+        if !text.utf8Contains(where: mayNeedEscape) {
             out += "'"
             out += text
             out += "'"

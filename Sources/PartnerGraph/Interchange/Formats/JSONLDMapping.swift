@@ -108,7 +108,7 @@ enum JSONLDMapping {
     /// RFC 3986 percent-encoding of everything but the unreserved characters, so that any key
     /// gives a valid, reversible IRI.
     static func percentEncoded(_ text: String) -> String {
-        if text.utf8.allSatisfy(isUnreserved) { return text }
+        if !text.utf8Contains(where: { !isUnreserved($0) }) { return text }
         var result = ""
         for byte in text.utf8 {
             switch byte {

@@ -99,8 +99,8 @@ struct JSONText {
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Most text needs no escape: one pass over the bytes finds out. (0xE2 starts U+2028 and U+2029.)
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            bytes.append(contentsOf: value.utf8)
+        if !value.utf8Contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            bytes.append(utf8: value)
         } else {
             var escaped = ""
             for scalar in value.unicodeScalars {

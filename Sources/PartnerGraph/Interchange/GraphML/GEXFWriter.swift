@@ -95,7 +95,8 @@ public struct GEXFWriter: GraphExportWriter {
         let aliases = try columns.aliasColumns(of: node)
         let attributes = try columns.attributeColumns(of: node)
         var out = "      <node id=\"\(XMLEscaping.attribute(node.key))\" label=\"\(XMLEscaping.attribute(node.name))\""
-        out += Self.interval(date: node.date, start: node.start, end: node.end) + ">\n        <attvalues>\n"
+        Self.interval(date: node.date, start: node.start, end: node.end, to: &out)
+        out += ">\n        <attvalues>\n"
         func add(_ id: String, _ value: String?) {
             if let value { out += "          <attvalue for=\"\(id)\" value=\"\(XMLEscaping.attribute(value))\"/>\n" }
         }
@@ -119,6 +120,7 @@ public struct GEXFWriter: GraphExportWriter {
     /// Writes one `<edge>`, closing the node list before the first.
     public mutating func edge(_ edge: ExportEdge) throws {
         var out = ""
+        out.reserveCapacity(512)
         switch section {
         case .start: preconditionFailure("GEXFWriter.edge(_:) before begin(_:)")
         case .nodes: out += "    </nodes>\n    <edges>\n"
@@ -126,10 +128,16 @@ public struct GEXFWriter: GraphExportWriter {
         }
         section = .edges
         out += "      <edge id=\"r\(edge.id)\" source=\"\(XMLEscaping.attribute(edge.source))\" "
-            + "target=\"\(XMLEscaping.attribute(edge.target))\" label=\"\(XMLEscaping.attribute(edge.type))\""
-        out += Self.interval(date: edge.date, start: edge.start, end: edge.end) + ">\n        <attvalues>\n"
+        out += "target=\"\(XMLEscaping.attribute(edge.target))\" label=\"\(XMLEscaping.attribute(edge.type))\""
+        Self.interval(date: edge.date, start: edge.start, end: edge.end, to: &out)
+        out += ">\n        <attvalues>\n"
         func add(_ attribute: EdgeAttribute, _ value: String?) {
-            if let value { out += "          <attvalue for=\"\(attribute.id)\" value=\"\(XMLEscaping.attribute(value))\"/>\n" }
+            guard let value else { return }
+            out += "          <attvalue for=\""
+            out += attribute.id
+            out += "\" value=\""
+            out += XMLEscaping.attribute(value)
+            out += "\"/>\n"
         }
         add(.type, edge.type)
         add(.role, edge.role)
@@ -153,15 +161,27 @@ public struct GEXFWriter: GraphExportWriter {
     /// The ` start="…" end="…"` attributes of a fact's dates: the period's first and last days,
     /// or the days a one-time date covers; empty when there are no dates.
     static func interval(date: PartialDate?, start: PartialDate?, end: PartialDate?) -> String {
+        var text = ""
+        interval(date: date, start: start, end: end, to: &text)
+        return text
+    }
+
+    static func interval(date: PartialDate?, start: PartialDate?, end: PartialDate?, to text: inout String) {
         var from = start, to = end
         if from == nil && to == nil {
             from = date
             to = date
         }
-        var text = ""
-        if let from { text += " start=\"\(from.firstDay)\"" }
-        if let to { text += " end=\"\(to.lastDay)\"" }
-        return text
+        if let from {
+            text += " start=\""
+            text += from.firstDay
+            text += "\""
+        }
+        if let to {
+            text += " end=\""
+            text += to.lastDay
+            text += "\""
+        }
     }
 
     /// The dates as written: `2024-03-26`, `2022–2024`, `since 2024-03`, `until 2020`.

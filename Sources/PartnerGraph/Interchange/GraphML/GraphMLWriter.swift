@@ -77,12 +77,12 @@ public struct GraphMLWriter: GraphExportWriter {
             edgeKey[column] = declare(column.rawValue, for: "edge")
         }
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
-        out += data(caption, header.caption, indent: "    ")
+        data(caption, header.caption, indent: "    ", to: &out)
         if !header.filters.isEmpty {
-            out += data(filters, header.filters.joined(separator: "\n"), indent: "    ")
+            data(filters, header.filters.joined(separator: "\n"), indent: "    ", to: &out)
         }
         if let sources {
-            out += data(sources, XMLExportColumns.sourceDocumentsJSON(header.sources), indent: "    ")
+            data(sources, XMLExportColumns.sourceDocumentsJSON(header.sources), indent: "    ", to: &out)
         }
         sink.write(out)
     }
@@ -94,7 +94,7 @@ public struct GraphMLWriter: GraphExportWriter {
         let attributes = try columns.attributeColumns(of: node)
         var out = "    <node id=\"\(XMLEscaping.attribute(node.key))\">\n"
         func add(_ column: NodeColumn, _ value: String?) {
-            if let value { out += data(nodeKey[column]!, value, indent: "      ") }
+            if let value { data(nodeKey[column]!, value, indent: "      ", to: &out) }
         }
         add(.key, node.key)
         add(.type, node.type.rawValue)
@@ -102,14 +102,14 @@ public struct GraphMLWriter: GraphExportWriter {
         add(.name, node.name)
         add(.nameLanguage, node.nameLanguage)
         for (index, names) in aliases {
-            out += data(languageKeys[index], names, indent: "      ")
+            data(languageKeys[index], names, indent: "      ", to: &out)
         }
         add(.date, node.date?.description)
         add(.start, node.start?.description)
         add(.end, node.end?.description)
         add(.note, node.note)
         for (index, value) in attributes {
-            out += data(attributeKeys[index], value, indent: "      ")
+            data(attributeKeys[index], value, indent: "      ", to: &out)
         }
         add(.sources, XMLExportColumns.sources(node.citations))
         out += "    </node>\n"
@@ -118,10 +118,12 @@ public struct GraphMLWriter: GraphExportWriter {
 
     /// Writes one `<edge>` with its `<data>`.
     public mutating func edge(_ edge: ExportEdge) throws {
-        var out = "    <edge id=\"r\(edge.id)\" source=\"\(XMLEscaping.attribute(edge.source))\" "
-            + "target=\"\(XMLEscaping.attribute(edge.target))\">\n"
+        var out = ""
+        out.reserveCapacity(512)
+        out += "    <edge id=\"r\(edge.id)\" source=\"\(XMLEscaping.attribute(edge.source))\" "
+        out += "target=\"\(XMLEscaping.attribute(edge.target))\">\n"
         func add(_ column: EdgeColumn, _ value: String?) {
-            if let value { out += data(edgeKey[column]!, value, indent: "      ") }
+            if let value { data(edgeKey[column]!, value, indent: "      ", to: &out) }
         }
         add(.type, edge.type)
         add(.role, edge.role)
@@ -139,7 +141,12 @@ public struct GraphMLWriter: GraphExportWriter {
         sink.write("  </graph>\n</graphml>\n")
     }
 
-    private func data(_ key: String, _ value: String, indent: String) -> String {
-        "\(indent)<data key=\"\(key)\">\(XMLEscaping.text(value))</data>\n"
+    private func data(_ key: String, _ value: String, indent: String, to out: inout String) {
+        out += indent
+        out += "<data key=\""
+        out += key
+        out += "\">"
+        out += XMLEscaping.text(value)
+        out += "</data>\n"
     }
 }

@@ -40,7 +40,7 @@ enum XMLEscaping {
 
     private static func escape(_ text: String, attribute: Bool) -> String {
         // Almost all names need nothing: find out on the bytes before building a new string.
-        let needsWork = text.utf8.contains { byte in
+        let needsWork = text.utf8Contains { byte in
             switch byte {
             // 0xEF leads U+FFFE and U+FFFF (and many allowed characters: the slow path decides).
             case 0x00..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF: return true

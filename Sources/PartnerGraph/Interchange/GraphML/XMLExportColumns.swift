@@ -91,14 +91,14 @@ extension PartialDate {
     /// The first day the date covers, written `YYYY-MM-DD`: `2024` → `2024-01-01`.
     var firstDay: String {
         let (year, month, day) = lowerBound
-        return "\(zeroPadded(year, width: 4))-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
+        return PartialDate(year: year, month: month, day: day).description
     }
 
     /// The last day the date covers, written `YYYY-MM-DD`: `2024` → `2024-12-31`,
     /// `2024-02` → `2024-02-29`.
     var lastDay: String {
         let (year, month, day) = upperBound
-        return "\(zeroPadded(year, width: 4))-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
+        return PartialDate(year: year, month: month, day: day).description
     }
 }
 
