@@ -23,8 +23,16 @@ struct ReadRequestOptions: Equatable {
         json = output.json
     }
 
-    /// Opens the database named by `--db`, or by the environment, for reading.
+    /// Opens the database named by `--db`, or by the environment, for reading, for the rest of
+    /// the process.
+    ///
+    /// `neighbors` and `path` answer one query and exit, in a few milliseconds. Closing the
+    /// store would cost a tenth of that (GRDB's queue unregisters from Foundation's notification
+    /// centre, whose first use sets up Foundation's bridging), and a read-only connection has
+    /// nothing to write back: so the store is kept, and the system closes the file at exit.
     func openForReading() throws -> PartnerGraphStore {
-        try DatabaseOptions.openForReading(flag: databasePath)
+        let store = try DatabaseOptions.openForReading(flag: databasePath)
+        _ = Unmanaged.passRetained(store)
+        return store
     }
 }
