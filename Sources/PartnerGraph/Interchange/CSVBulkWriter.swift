@@ -34,11 +34,15 @@ struct CSVBulkWriter {
         self.vocabulary = vocabulary
         connection = db.sqliteConnection!
         now = Timestamp.now()
-        // The triggers would queue every new row; the import indexes its entities itself and
-        // queues only the entities it changes.
+        // The search triggers would queue every new row; the import indexes its entities itself
+        // and queues only the entities it changes. The history triggers would copy every new
+        // row; the import records the ranges of ids it added instead (see ChangeLog).
         triggers = try Row.fetchAll(
             db,
-            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_queue_%' AND tbl_name IN ('entity', 'alias', 'relation')")
+            sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                AND (name LIKE 'search_queue_%' OR name LIKE 'history_%') AND tbl_name IN ('entity', 'alias', 'relation')
+                """)
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(String(trigger[0]).quotedDatabaseIdentifier)") }
     }
 

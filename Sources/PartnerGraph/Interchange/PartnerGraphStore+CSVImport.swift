@@ -88,6 +88,10 @@ extension PartnerGraphStore {
                 defer { afterTransaction.run(db) }
                 try db.inTransaction(.immediate) {
                     ImportTiming.mark("begun")
+                    // One change in the history, recorded as the id ranges of the rows added
+                    // (the bulk writer drops the row-by-row history triggers with the search ones).
+                    let change = try ChangeLog.begin(db, author: author)
+                    let idsBefore = try ChangeLog.maxIds(db, tables: ["entity", "alias", "relation"])
                     var importer = try CSVBulkImporter(db: db, progress: progress, afterTransaction: afterTransaction)
                     // The edges file is parsed on the second thread while this one reads the nodes.
                     if let edges { importer.reading.start(edges, vocabulary: importer.vocabulary, on: importer.background) }
@@ -98,6 +102,8 @@ extension PartnerGraphStore {
                     // The names changed without passing through search_pending: the compiled
                     // name matcher of `ingest` is out of date.
                     try db.execute(sql: "DELETE FROM name_matcher WHERE name = 'graph'")
+                    try ChangeLog.recordRanges(db, change: change, since: idsBefore)
+                    try ChangeLog.end(db, change: change)
                     ImportTiming.mark("committing")
                     return dryRun ? .rollback : .commit
                 }

@@ -109,7 +109,7 @@ extension PartnerGraphStore {
                 try db.inTransaction(.immediate) {
                     let problems = try Self.checkReferences(document, in: db)
                     if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
-                    report = try Self.apply(document, in: db)
+                    report = try recordingChange(db) { db in try Self.apply(document, in: db) }
                     return dryRun ? .rollback : .commit
                 }
                 return report

@@ -90,6 +90,7 @@ extension PartnerGraphStore {
             return try writer.writeWithoutTransaction { db in
                 var report = UpsertReport()
                 try db.inTransaction(.immediate) {
+                    let change = try ChangeLog.begin(db, author: author)
                     let document = try build(db)
                     var problems = try Self.checkReferences(document, in: db)
                     var citing: CitationRef?
@@ -105,6 +106,7 @@ extension PartnerGraphStore {
                     try upsert.apply(document)
                     report = upsert.report
                     report.dryRun = options.dryRun
+                    try ChangeLog.end(db, change: change)
                     return options.dryRun ? .rollback : .commit
                 }
                 return report
@@ -294,9 +296,11 @@ private struct Upsert {
 
     /// Adds the citations not stored yet, and the import's own source; returns how many were added.
     private mutating func cite(_ citations: [CitationRef], entityId: Int64?, relationId: Int64?) throws -> Int {
-        let before = db.totalChangesCount
+        // Counted, not taken from SQLite's change counter, which also counts the history's rows.
+        let count = "SELECT count(*) FROM citation WHERE entity_id IS ? AND relation_id IS ?"
+        let before = try Int.fetchOne(db, sql: count, arguments: [entityId, relationId]) ?? 0
         try PartnerGraphStore.cite(citations + (citing.map { [$0] } ?? []), entityId: entityId, relationId: relationId, in: db)
-        let added = db.totalChangesCount - before
+        let added = (try Int.fetchOne(db, sql: count, arguments: [entityId, relationId]) ?? 0) - before
         report.citationsAdded += added
         return added
     }

@@ -167,7 +167,7 @@ extension PartnerGraphStore {
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
             guard !key.isEmpty else { throw PartnerGraphError.invalidAttribute("=\(value)") }
             try db.execute(
-                sql: "INSERT OR REPLACE INTO attribute (entity_id, key, value) VALUES (?, ?, ?)",
+                sql: "INSERT INTO attribute (entity_id, key, value) VALUES (?, ?, ?) ON CONFLICT (entity_id, key) DO UPDATE SET value = excluded.value",
                 arguments: [entityId, key, value])
         }
     }

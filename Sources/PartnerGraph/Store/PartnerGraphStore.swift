@@ -27,15 +27,23 @@ public final class PartnerGraphStore: Sendable {
 
     /// The path of the database file, or `:memory:`.
     public let path: String
+    /// Who the changes this store makes are recorded as, in the database's history.
+    public let author: ChangeAuthor
     let writer: DatabaseQueue
 
     /// Opens, and if needed creates and migrates, the database at `path`.
     ///
     /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
     ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
-    public init(path: String, mode: AccessMode = .readWrite) throws {
+    /// - Parameters:
+    ///   - path: The database file.
+    ///   - mode: Whether to create and write it, or only read it.
+    ///   - author: Who the changes are recorded as in the history: by default this process's
+    ///     user (`$PARTNERGRAPH_USER`, else the OS user) and command line.
+    public init(path: String, mode: AccessMode = .readWrite, author: ChangeAuthor = .current) throws {
         _ = Self.sqliteSettings
         self.path = path
+        self.author = author
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue {
@@ -81,9 +89,10 @@ public final class PartnerGraphStore: Sendable {
     }
 
     /// A store in memory, for tests and one-off work.
-    public init() throws {
+    public init(author: ChangeAuthor = .current) throws {
         _ = Self.sqliteSettings
         path = ":memory:"
+        self.author = author
         writer = try DatabaseQueue()
         try Self.migrate(writer, path: path)
     }
@@ -95,14 +104,24 @@ public final class PartnerGraphStore: Sendable {
 
     // MARK: - Transactions
 
-    /// Runs `body` in one immediate write transaction, turning SQLite failures into
-    /// ``PartnerGraphError``s. Nothing is written when `body` throws.
+    /// Runs `body` in one immediate write transaction, recorded as one change in the history,
+    /// turning SQLite failures into ``PartnerGraphError``s. Nothing is written when `body` throws.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in try Self.transaction(.immediate, in: db, body) }
+            return try writer.writeWithoutTransaction { db in
+                try Self.transaction(.immediate, in: db) { db in try recordingChange(db, body) }
+            }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Runs `body`, inside a write transaction, as one change of the history (see ``ChangeLog``).
+    func recordingChange<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        let change = try ChangeLog.begin(db, author: author)
+        let result = try body(db)
+        try ChangeLog.end(db, change: change)
+        return result
     }
 
     /// Runs `body` in a deferred read transaction. `body` must only read.
