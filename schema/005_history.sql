@@ -55,6 +55,24 @@ CREATE TABLE change_context (
     change_id INTEGER NOT NULL
 );
 
+-- Keys of entities merged into others (`partnergraph merge KEEP OTHER`): the old key still
+-- names the entity it was merged into.
+CREATE TABLE merged_key (
+    key       TEXT PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX merged_key_by_entity ON merged_key(entity_id);
+
+-- Pairs of entities a person said are not the same (`partnergraph distinct A B`), smaller id
+-- first: `duplicates` does not propose them, and `merge` asks for --force.
+CREATE TABLE distinct_pair (
+    entity_a INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+    entity_b INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_a, entity_b),
+    CHECK (entity_a < entity_b)
+) WITHOUT ROWID;
+CREATE INDEX distinct_pair_by_b ON distinct_pair(entity_b);
+
 CREATE TRIGGER history_entity_insert AFTER INSERT ON entity
     WHEN EXISTS (SELECT 1 FROM change_context)
 BEGIN
@@ -276,5 +294,61 @@ BEGIN
     INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
     VALUES ((SELECT change_id FROM change_context), 'draft', old.id, NULL, NULL,
         json_object('id', old.id, 'source_id', old.source_id, 'kind', old.kind, 'status', old.status, 'entity_type', old.entity_type, 'name', old.name, 'name_language', old.name_language, 'entity_kind', old.entity_kind, 'aliases', old.aliases, 'entity_key', old.entity_key, 'relation_type', old.relation_type, 'source_key', old.source_key, 'source_draft', old.source_draft, 'target_key', old.target_key, 'target_draft', old.target_draft, 'role', old.role, 'date', old.date, 'start_date', old.start_date, 'end_date', old.end_date, 'sentence', old.sentence, 'cue', old.cue, 'confidence', old.confidence, 'text_start', old.text_start, 'text_end', old.text_end, 'result_key', old.result_key, 'result_relation', old.result_relation, 'created_at', old.created_at, 'decided_at', old.decided_at),
+        NULL);
+END;
+
+CREATE TRIGGER history_merged_key_insert AFTER INSERT ON merged_key
+    WHEN EXISTS (SELECT 1 FROM change_context)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'merged_key', new.key, new.entity_id, NULL,
+        NULL,
+        json_object('key', new.key, 'entity_id', new.entity_id));
+END;
+
+CREATE TRIGGER history_merged_key_update AFTER UPDATE ON merged_key
+    WHEN EXISTS (SELECT 1 FROM change_context)
+    AND (old.key IS NOT new.key OR old.entity_id IS NOT new.entity_id)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'merged_key', new.key, new.entity_id, NULL,
+        json_object('key', old.key, 'entity_id', old.entity_id),
+        json_object('key', new.key, 'entity_id', new.entity_id));
+END;
+
+CREATE TRIGGER history_merged_key_delete AFTER DELETE ON merged_key
+    WHEN EXISTS (SELECT 1 FROM change_context)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'merged_key', old.key, old.entity_id, NULL,
+        json_object('key', old.key, 'entity_id', old.entity_id),
+        NULL);
+END;
+
+CREATE TRIGGER history_distinct_pair_insert AFTER INSERT ON distinct_pair
+    WHEN EXISTS (SELECT 1 FROM change_context)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'distinct_pair', json_array(new.entity_a, new.entity_b), new.entity_a, new.entity_b,
+        NULL,
+        json_object('entity_a', new.entity_a, 'entity_b', new.entity_b));
+END;
+
+CREATE TRIGGER history_distinct_pair_update AFTER UPDATE ON distinct_pair
+    WHEN EXISTS (SELECT 1 FROM change_context)
+    AND (old.entity_a IS NOT new.entity_a OR old.entity_b IS NOT new.entity_b)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'distinct_pair', json_array(new.entity_a, new.entity_b), new.entity_a, new.entity_b,
+        json_object('entity_a', old.entity_a, 'entity_b', old.entity_b),
+        json_object('entity_a', new.entity_a, 'entity_b', new.entity_b));
+END;
+
+CREATE TRIGGER history_distinct_pair_delete AFTER DELETE ON distinct_pair
+    WHEN EXISTS (SELECT 1 FROM change_context)
+BEGIN
+    INSERT INTO change_row (change_id, tbl, row_key, entity_a, entity_b, before, after)
+    VALUES ((SELECT change_id FROM change_context), 'distinct_pair', json_array(old.entity_a, old.entity_b), old.entity_a, old.entity_b,
+        json_object('entity_a', old.entity_a, 'entity_b', old.entity_b),
         NULL);
 END;

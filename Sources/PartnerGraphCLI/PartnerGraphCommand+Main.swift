@@ -56,7 +56,7 @@ extension PartnerGraphCommand {
         "add": Add.self, "link": Link.self, "unlink": Unlink.self, "update": Update.self, "remove": Remove.self,
         "show": Show.self, "list": List.self, "vocab": Vocab.self, "source": SourceCommand.self,
         "export": Export.self, "import": Import.self, "ingest": Ingest.self, "review": Review.self,
-        "history": History.self, "undo": Undo.self,
+        "history": History.self, "undo": Undo.self, "duplicates": Duplicates.self, "merge": Merge.self, "distinct": Distinct.self,
         "neighbors": Neighbors.self, "path": Path.self, "common": Common.self, "timeline": Timeline.self,
         "search": Search.self, "stats": Stats.self,
         "render": Render.self,

@@ -23,7 +23,7 @@ struct PartnerGraphCommand: ParsableCommand {
             Add.self, Link.self, Unlink.self, Update.self, Remove.self,
             Show.self, List.self, Vocab.self, SourceCommand.self,
             Export.self, Import.self, Ingest.self, Review.self,
-            History.self, Undo.self,
+            History.self, Undo.self, Duplicates.self, Merge.self, Distinct.self,
             Neighbors.self, Path.self, Common.self, Timeline.self, Search.self, Stats.self,
             Render.self,
         ])

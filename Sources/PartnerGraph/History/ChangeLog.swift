@@ -12,6 +12,13 @@ enum ChangeLog {
         /// The kind of row, in words.
         let kind: String
         let key: [String]
+
+        /// The SQL of a row's `row_key` in `change_row`, for the row named `alias` in a query.
+        func rowKey(_ alias: String) -> String {
+            if key == ["id"] { return "CAST(\(alias).id AS TEXT)" }
+            if key.count == 1 { return "\(alias).\(key[0])" }
+            return "json_array(" + key.map { "\(alias).\($0)" }.joined(separator: ", ") + ")"
+        }
     }
 
     static let tables: [String: Table] = Dictionary(
@@ -24,10 +31,14 @@ enum ChangeLog {
             Table(name: "source", kind: "source", key: ["id"]),
             Table(name: "relation_type", kind: "relation type", key: ["name"]),
             Table(name: "draft", kind: "draft", key: ["id"]),
+            Table(name: "merged_key", kind: "merged key", key: ["key"]),
+            Table(name: "distinct_pair", kind: "distinct pair", key: ["entity_a", "entity_b"]),
         ].map { ($0.name, $0) })
 
     /// The order of the tables in summaries.
-    static let order = ["entity", "alias", "attribute", "relation", "citation", "source", "relation_type", "draft"]
+    static let order = [
+        "entity", "alias", "attribute", "relation", "citation", "source", "relation_type", "draft", "merged_key", "distinct_pair",
+    ]
 
     /// Opens a change for the transaction `db` is in, and returns its number.
     static func begin(_ db: Database, author: ChangeAuthor) throws -> Int64 {

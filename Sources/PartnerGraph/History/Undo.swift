@@ -30,6 +30,9 @@ struct Undo {
         Reference(parent: "relation_type", parentColumn: "name", child: "relation", column: "type"),
         Reference(parent: "draft", parentColumn: "id", child: "draft", column: "source_draft"),
         Reference(parent: "draft", parentColumn: "id", child: "draft", column: "target_draft"),
+        Reference(parent: "entity", parentColumn: "id", child: "merged_key", column: "entity_id"),
+        Reference(parent: "entity", parentColumn: "id", child: "distinct_pair", column: "entity_a"),
+        Reference(parent: "entity", parentColumn: "id", child: "distinct_pair", column: "entity_b"),
     ]
 
     let db: Database
@@ -89,7 +92,7 @@ struct Undo {
         // A row added later that refers to a row this change added, which the undo would remove.
         for reference in Self.references {
             let child = ChangeLog.tables[reference.child]!
-            let childKey = child.key == ["id"] ? "CAST(x.id AS TEXT)" : "json_array(x.entity_id, x.key)"
+            let childKey = child.rowKey("x")
             let column = reference.column.quotedDatabaseIdentifier
             var parents: [(sql: String, arguments: StatementArguments)] = [
                 (
@@ -237,6 +240,7 @@ struct Undo {
         case "alias": return "\(kind) \"\(object["name"] as? String ?? "?")\""
         case "attribute": return "\(kind) \(object["key"] as? String ?? "?")"
         case "relation_type": return "\(kind) \(object["name"] as? String ?? "?")"
+        case "merged_key": return "\(kind) \(object["key"] as? String ?? "?")"
         default: return "\(kind) #\((object["id"] as? NSNumber)?.int64Value ?? 0)"
         }
     }

@@ -13,6 +13,11 @@ enum EntityResolver {
         if let entity = try Entity.fetchOne(byKey, arguments: [text]) {
             return entity
         }
+        // The key of an entity merged into another names the one it was merged into.
+        let merged = try db.cachedStatement(sql: "SELECT e.* FROM merged_key m JOIN entity e ON e.id = m.entity_id WHERE m.key = ?")
+        if let entity = try Entity.fetchOne(merged, arguments: [text]) {
+            return entity
+        }
         let normalized = NameNormalizer.normalize(text)
         let rows = try Row.fetchAll(
             db,
