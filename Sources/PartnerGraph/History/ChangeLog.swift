@@ -33,11 +33,13 @@ enum ChangeLog {
             Table(name: "draft", kind: "draft", key: ["id"]),
             Table(name: "merged_key", kind: "merged key", key: ["key"]),
             Table(name: "distinct_pair", kind: "distinct pair", key: ["entity_a", "entity_b"]),
+            Table(name: "claim", kind: "claim", key: ["id"]),
         ].map { ($0.name, $0) })
 
     /// The order of the tables in summaries.
     static let order = [
-        "entity", "alias", "attribute", "relation", "citation", "source", "relation_type", "draft", "merged_key", "distinct_pair",
+        "entity", "alias", "attribute", "claim", "relation", "citation", "source", "relation_type", "draft", "merged_key",
+        "distinct_pair",
     ]
 
     /// Opens a change for the transaction `db` is in, and returns its number.

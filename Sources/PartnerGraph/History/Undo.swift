@@ -31,6 +31,8 @@ struct Undo {
         Reference(parent: "draft", parentColumn: "id", child: "draft", column: "source_draft"),
         Reference(parent: "draft", parentColumn: "id", child: "draft", column: "target_draft"),
         Reference(parent: "entity", parentColumn: "id", child: "merged_key", column: "entity_id"),
+        Reference(parent: "entity", parentColumn: "id", child: "claim", column: "entity_id"),
+        Reference(parent: "source", parentColumn: "id", child: "claim", column: "source_id"),
         Reference(parent: "entity", parentColumn: "id", child: "distinct_pair", column: "entity_a"),
         Reference(parent: "entity", parentColumn: "id", child: "distinct_pair", column: "entity_b"),
     ]
@@ -190,7 +192,7 @@ struct Undo {
             }
         }
         // Children before parents, so that nothing is left pointing at a removed row.
-        for table in ["citation", "relation", "attribute", "alias", "draft", "entity", "source"] {
+        for table in ["citation", "claim", "relation", "attribute", "alias", "draft", "entity", "source"] {
             for range in ranges where range.table == table {
                 try db.execute(
                     sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE id BETWEEN ? AND ?", arguments: [range.first, range.last])

@@ -68,9 +68,12 @@ public struct EntityProfile: Codable, Hashable, Sendable {
     public var citations: [CitationView]
     /// Relations in both directions, ordered by type, then direction, then the other entity's name.
     public var relations: [RelationView]
+    /// The values sources state for the attributes and dates, where any source is recorded for
+    /// one: several values for a field mean the sources disagree.
+    public var claims: [FieldClaims] = []
 
     enum CodingKeys: String, CodingKey {
-        case key, type, name, kind, aliases, attributes, date, start, end, note, citations, relations
+        case key, type, name, kind, aliases, attributes, date, start, end, note, citations, relations, claims
         case nameLanguage = "name_language"
         case createdAt = "created_at"
         case updatedAt = "updated_at"

@@ -156,6 +156,26 @@ extension PartnerGraphStore {
                 report.relationsMoved += 1
             }
 
+            // Both values of a field they disagree on stay as claims, each with the sources
+            // that cited its entity; the merged entity's own claims move.
+            if !report.conflicts.isEmpty {
+                func sources(_ id: Int64) throws -> [CitationRef] {
+                    try String.fetchAll(
+                        db, sql: "SELECT DISTINCT s.key FROM citation c JOIN source s ON s.id = c.source_id WHERE c.entity_id = ? ORDER BY s.key",
+                        arguments: [id]
+                    ).map { CitationRef(source: $0) }
+                }
+                func orUncited(_ citations: [CitationRef]) -> [CitationRef?] { citations.isEmpty ? [nil] : citations }
+                let keepSources = orUncited(try sources(keepId)), otherSources = orUncited(try sources(otherId))
+                var claims: [Claim] = []
+                for conflict in report.conflicts where conflict.field != "kind" && conflict.field != "note" {
+                    claims += keepSources.map { Claim(field: conflict.field, value: conflict.kept, citation: $0) }
+                    claims += otherSources.map { Claim(field: conflict.field, value: conflict.other, citation: $0) }
+                }
+                try Self.addClaims(claims, entityId: keepId, in: db)
+            }
+            try db.execute(sql: "UPDATE OR IGNORE claim SET entity_id = ? WHERE entity_id = ?", arguments: [keepId, otherId])
+
             // Citations of the entity itself, drafts that name it, keys that named it.
             try db.execute(
                 sql: """

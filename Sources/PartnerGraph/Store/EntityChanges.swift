@@ -64,6 +64,9 @@ public struct EntityChanges: Sendable {
     public var setAttributes: [String: String] = [:]
     public var removeAttributes: [String] = []
     public var addCitations: [CitationRef] = []
+    /// Values that sources state for attributes or dates, recorded beside the current values
+    /// without changing them: where they differ, the sources disagree (see ``FieldClaims``).
+    public var addClaims: [Claim] = []
 
     public init() {}
 }

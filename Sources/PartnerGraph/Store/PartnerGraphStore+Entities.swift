@@ -88,6 +88,16 @@ extension PartnerGraphStore {
             }
             try Self.setAttributes(changes.setAttributes, for: id, in: db)
             try Self.cite(changes.addCitations, entityId: id, relationId: nil, in: db)
+            // The cited sources state the values set with them; other claims are recorded as given.
+            func newDate(_ change: FieldChange<PartialDate>) -> PartialDate? {
+                if case let .set(date) = change { return date }
+                return nil
+            }
+            let stated = Self.statedClaims(
+                attributes: changes.setAttributes,
+                dates: [("date", newDate(changes.date)), ("start", newDate(changes.startDate)), ("end", newDate(changes.endDate))],
+                citations: changes.addCitations)
+            try Self.addClaims(stated + changes.addClaims, entityId: id, in: db)
             return entity
         }
     }
@@ -135,6 +145,12 @@ extension PartnerGraphStore {
         try insertAliases(new.aliases, for: entity.id!, in: db)
         try setAttributes(new.attributes, for: entity.id!, in: db)
         try cite(new.citations, entityId: entity.id!, relationId: nil, in: db)
+        // The cited sources state the attributes and dates given with them.
+        try addClaims(
+            statedClaims(
+                attributes: new.attributes, dates: [("date", new.date), ("start", new.startDate), ("end", new.endDate)],
+                citations: new.citations),
+            entityId: entity.id!, in: db)
         return entity
     }
 
@@ -161,6 +177,15 @@ extension PartnerGraphStore {
                     """,
                 arguments: [entityId, alias.name, NameNormalizer.normalize(alias.name), alias.language])
         }
+    }
+
+    /// The claims that citing `citations` along with attribute and date values makes: each
+    /// source states each value.
+    static func statedClaims(attributes: [String: String], dates: [(String, PartialDate?)], citations: [CitationRef]) -> [Claim] {
+        guard !citations.isEmpty else { return [] }
+        let values = attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            + dates.compactMap { field, date in date.map { (field, $0.description) } }
+        return values.flatMap { field, value in citations.map { Claim(field: field, value: value, citation: $0) } }
     }
 
     static func setAttributes(_ attributes: [String: String], for entityId: Int64, in db: Database) throws {
@@ -217,7 +242,8 @@ extension PartnerGraphStore {
             aliases: aliases, attributes: attributes, date: entity.date, start: entity.startDate, end: entity.endDate,
             note: entity.note, createdAt: entity.createdAt, updatedAt: entity.updatedAt,
             citations: try citations(entityId: id, in: db),
-            relations: try relationViews(of: entity, in: db))
+            relations: try relationViews(of: entity, in: db),
+            claims: try claims(of: entity, attributes: attributes, in: db))
     }
 }
 

@@ -24,6 +24,9 @@ public struct SourceDetail: Codable, Hashable, Sendable {
     public var entities: [EntityRef]
     /// The relations that cite the source, as one-line summaries.
     public var relations: [String]
+    /// The values the source states for entities' attributes and dates, as one-line summaries:
+    /// `icesco founded = 1982 “…”`.
+    public var claims: [String] = []
 }
 
 extension PartnerGraphStore {
@@ -90,7 +93,18 @@ extension PartnerGraphStore {
                 return "#\(row["id"] as Int64) \(row["source"] as String) —\(row["type"] as String)→ \(row["target"] as String)"
                     + (role.map { " as \(quoted($0))" } ?? "")
             }
-            return SourceDetail(source: source, entities: entities, relations: relations)
+            let claims = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.key, c.field, c.value, c.quote FROM claim c JOIN entity e ON e.id = c.entity_id
+                    WHERE c.source_id = ? ORDER BY e.key, c.field, c.value
+                    """,
+                arguments: [source.id]
+            ).map { row -> String in
+                let quote: String? = row[3]
+                return "\(row[0] as String) \(row[1] as String) = \(row[2] as String)" + (quote.map { " “\($0)”" } ?? "")
+            }
+            return SourceDetail(source: source, entities: entities, relations: relations, claims: claims)
         }
     }
 }

@@ -89,7 +89,7 @@ extension PartnerGraphCommand {
         struct ShowSource: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "show", abstract: "Show a source and what cites it.",
-                discussion: "With --json: an object with source (all its fields, text included), entities and relations.")
+                discussion: "With --json: an object with source (all its fields, text included), entities, relations and claims.")
 
             @Argument(help: "The source's key.")
             var key: String
@@ -116,6 +116,10 @@ extension PartnerGraphCommand {
                 print("\nCited by \(detail.entities.count) entities and \(detail.relations.count) relations")
                 for entity in detail.entities { print("  \(entity.key)  \(terminalSafe(entity.name))") }
                 for relation in detail.relations { print("  \(terminalSafe(relation))") }
+                if !detail.claims.isEmpty {
+                    print("\nStates \(detail.claims.count) value\(detail.claims.count == 1 ? "" : "s")")
+                    for claim in detail.claims { print("  \(terminalSafe(claim))") }
+                }
                 if self.text, let stored = source.text { print("\n" + stored) }
             }
         }

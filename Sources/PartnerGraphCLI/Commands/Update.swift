@@ -12,6 +12,11 @@ extension PartnerGraphCommand {
                   partnergraph update icesco --add-alias "ICESCO@fr" --attr founded=1979
                   partnergraph update "Milli Majlis" --rename "National Assembly of Azerbaijan"
                   partnergraph update cop29 --clear-note --date 2024-11
+                With --source, the source states the attributes and dates set with it. When another \
+                source states a different value, record it beside the current one with --claim: \
+                `show` then marks the disagreement.
+                  partnergraph update icesco --attr founded=1979 --source walaw-2024-05-06
+                  partnergraph update icesco --claim founded=1982 --source allafrica-2024-05-06
                 """)
 
         @Argument(help: "The entity: key, name or alias.")
@@ -34,6 +39,13 @@ extension PartnerGraphCommand {
 
         @Option(name: .customLong("remove-attr"), help: ArgumentHelp("Remove an attribute (repeatable).", valueName: "key"))
         var removeAttributes: [String] = []
+
+        @Option(
+            name: .customLong("claim"),
+            help: ArgumentHelp(
+                "Record that --source states this value for an attribute or date (date, start, end), KEY=VALUE, without changing the current one (repeatable).",
+                valueName: "key=value"))
+        var claims: [String] = []
 
         @Option(help: "The new kind.")
         var kind: String?
@@ -84,6 +96,10 @@ extension PartnerGraphCommand {
             changes.setAttributes = try parseAttributes(setAttributes)
             changes.removeAttributes = removeAttributes
             changes.addCitations = citation.citations
+            let citations: [CitationRef?] = citation.citations.isEmpty ? [nil] : citation.citations
+            changes.addClaims = try parseAttributes(claims).sorted { $0.key < $1.key }.flatMap { field, value in
+                citations.map { Claim(field: field, value: value, citation: $0) }
+            }
             let store = try database.openForWriting()
             let entity = try store.update(self.entity, with: changes)
             if output.json {

@@ -2,6 +2,13 @@ import PartnerGraph
 
 /// The text `partnergraph show` prints for people.
 enum ProfileText {
+    /// `1979 [walaw-2024-05-06] · 1982 [allafrica-2024-05-06]`: the current value first.
+    static func claimedValues(_ field: FieldClaims) -> String {
+        field.values.map { value in
+            terminalSafe(value.value) + (value.sources.isEmpty ? "" : " [" + value.sources.map(\.source).joined(separator: ", ") + "]")
+        }.joined(separator: " · ")
+    }
+
     static func render(_ profile: EntityProfile) -> String {
         var lines: [String] = []
         let kind = profile.kind.map { " · \($0)" } ?? ""
@@ -13,8 +20,20 @@ enum ProfileText {
         if profile.start != nil || profile.end != nil {
             lines.append("  period: \(profile.start?.description ?? "…") – \(profile.end?.description ?? "…")")
         }
+        // A field the sources disagree on shows every value stated, with its sources.
+        let disagreements = Dictionary(uniqueKeysWithValues: profile.claims.filter(\.disagree).map { ($0.field, $0) })
+        func disagreement(_ field: FieldClaims) -> String {
+            "  \(terminalSafe(field.field)): " + claimedValues(field) + "  " + Terminal.bold("(sources disagree)")
+        }
+        for field in ["date", "start", "end"] {
+            if let claims = disagreements[field] { lines.append(disagreement(claims)) }
+        }
         for (key, value) in profile.attributes.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(terminalSafe(key)): \(terminalSafe(value))")
+            if let claims = disagreements[key] {
+                lines.append(disagreement(claims))
+            } else {
+                lines.append("  \(terminalSafe(key)): \(terminalSafe(value))")
+            }
         }
         if let note = profile.note { lines.append("  note: \(terminalSafe(note))") }
         if !profile.relations.isEmpty {
