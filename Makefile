@@ -20,7 +20,7 @@ APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-con
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
 	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
-.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export
+.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export docs check-docs
 
 all: build
 
@@ -90,6 +90,22 @@ demo: build
 test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# The DocC archive of the library (swift-docc-plugin), built with docc's warnings as errors (a
+# broken ``Symbol`` link, a parameter left out of `- Parameters:`), then the check that every public
+# declaration has a doc comment (scripts/check-doc-coverage.py, on the symbol graph docc just read).
+# `python3 -m http.server -d $(DOCS_DIR)` serves it; the pages are under /documentation/partnergraph/.
+DOCS_DIR ?= .build/docs/PartnerGraph.doccarchive
+docs: deps
+	@rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))
+	$(SWIFT) package --allow-writing-to-directory $(dir $(DOCS_DIR)) generate-documentation --target PartnerGraph \
+	  --output-path $(DOCS_DIR) --warnings-as-errors
+	@[ -d $(DOCS_DIR)/data/documentation ] || { echo "error: docc wrote no archive at $(DOCS_DIR)" >&2; exit 1; }
+	python3 scripts/check-doc-coverage.py
+	@echo "Documentation: $(DOCS_DIR)"
+
+# What CI runs: the same build and checks as `make docs`.
+check-docs: docs
 
 clean:
 	rm -rf .build

@@ -7,12 +7,16 @@ import Foundation
 public enum PartnerGraphError: Error, Equatable, Sendable {
     /// A candidate entity in "not found" and "ambiguous" messages.
     public struct Candidate: Equatable, Sendable {
+        /// The entity's key, by which it can be named without doubt.
         public var key: String
+        /// The entity's type.
         public var type: EntityType
+        /// The entity's primary name.
         public var name: String
         /// The name or alias that matched, when it is not the primary name.
         public var matched: String?
 
+        /// A candidate, with the alias that matched when it is not the primary name.
         public init(key: String, type: EntityType, name: String, matched: String? = nil) {
             self.key = key
             self.type = type
@@ -21,38 +25,73 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
         }
     }
 
+    /// No entity has this key, name or alias; `suggestions` are the closest names, if any are close.
     case entityNotFound(String, suggestions: [Candidate])
+    /// Several entities bear this name or alias: each is listed, to be named by its key.
     case ambiguousEntity(String, candidates: [Candidate])
+    /// The key is taken by `existing`.
     case duplicateKey(String, existing: Candidate)
+    /// The key has a character other than letters, digits, `-`, `_` and `.`.
     case invalidKey(String)
+    /// A name is empty, or only white space.
     case emptyName
+    /// A text field holds a NUL character, which SQLite's C strings would cut short.
     case nulCharacter(field: String)
+    /// No relation type of the vocabulary has this name; `known` lists those that do.
     case unknownRelationType(String, known: [String])
+    /// The vocabulary does not let a relation of this type join these entity types; the message
+    /// suggests swapping the ends when the other way round is allowed.
     case relationNotAllowed(type: String, from: EntityType, to: EntityType, sourceTypes: [EntityType], targetTypes: [EntityType])
+    /// The same relation (ends, type, role, start and date) is already recorded.
     case duplicateRelation(description: String)
+    /// No relation matches what `unlink` (or a path's hop) names.
     case relationNotFound(description: String)
+    /// Several relations match what `unlink` names; `matches` describes each.
     case ambiguousRelation(description: String, matches: [String])
+    /// A relation would join an entity to itself.
     case selfRelation(String)
+    /// The vocabulary already has a relation type of this name.
     case relationTypeExists(String)
+    /// A relation type name is not lowercase letters, digits and `_`, starting with a letter (at
+    /// most 64 characters).
     case invalidRelationTypeName(String)
+    /// A new relation type is inconsistent: a symmetric type with different entity types at its
+    /// ends, or an end with no entity type.
     case invalidRelationType(String, reason: String)
+    /// The text is not a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist.
     case invalidDate(String, reason: String)
+    /// A period ends before it starts.
     case endBeforeStart(start: PartialDate, end: PartialDate)
+    /// An entity or relation was given both a date and a period; the value is the whole message.
     case conflictingDates(String)
+    /// An attribute is not written `KEY=VALUE`.
     case invalidAttribute(String)
+    /// The entity has no alias to remove by that name.
     case aliasNotFound(entity: String, alias: String)
+    /// The entity to remove still has relations, and removing them too was not asked.
     case entityHasRelations(String, count: Int)
+    /// No source has this key; `known` lists some that do.
     case sourceNotFound(String, known: [String])
+    /// A source with this key is already registered.
     case duplicateSource(String)
+    /// The file is not an SQLite database.
     case notADatabase(path: String)
+    /// The database was written by a newer PartnerGraph, with a schema `version` above the
+    /// `supported` one.
     case newerSchema(path: String, version: Int, supported: Int)
+    /// The database, or its folder, cannot be written, and a command tried to write.
     case readOnlyDatabase(path: String)
+    /// The database cannot be opened: the path is a folder, a database to read does not exist, or
+    /// SQLite refused it (`reason` says which).
     case cannotOpenDatabase(path: String, reason: String)
+    /// A file to import or read cannot be read; `reason` is the system's.
     case fileNotReadable(path: String, reason: String)
+    /// A file to write cannot be written; `reason` is the system's.
     case fileNotWritable(path: String, reason: String)
 }
 
 extension PartnerGraphError: CustomStringConvertible, LocalizedError {
+    /// The message: what went wrong, and what to do.
     public var description: String {
         switch self {
         case let .entityNotFound(name, suggestions):
@@ -131,6 +170,7 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// The same message, for `localizedDescription`.
     public var errorDescription: String? { description }
 }
 

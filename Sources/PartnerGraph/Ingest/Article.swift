@@ -9,8 +9,11 @@ import Foundation
 public struct Article: Sendable {
     /// The languages `ingest` reads.
     public enum Language: String, Codable, Sendable, CaseIterable {
+        /// Arabic (`ar`).
         case arabic = "ar"
+        /// English (`en`).
         case english = "en"
+        /// French (`fr`).
         case french = "fr"
     }
 
@@ -29,7 +32,10 @@ public struct Article: Sendable {
 
     /// Checks and decodes an article.
     ///
-    /// - Parameter language: The article's language; detected from the text when `nil`.
+    /// - Parameters:
+    ///   - data: The article's bytes: UTF-8 text of at most ``maximumBytes`` bytes.
+    ///   - origin: Where it came from, named in messages: a file name, or "standard input".
+    ///   - language: The article's language; detected from the text when `nil`.
     /// - Throws: ``IngestError`` when the data is empty, too large, binary, not UTF-8, or in a
     ///   language PartnerGraph does not read.
     public init(data: Data, origin: String, language: Language? = nil) throws {
@@ -106,6 +112,7 @@ public struct Article: Sendable {
 public enum LanguageDetector {
     /// What the detector concluded.
     public enum Result: Equatable, Sendable {
+        /// A language `ingest` reads.
         case supported(Article.Language)
         /// Another language, named as well as the detector can (`Spanish`, `Cyrillic script`).
         case unsupported(String)

@@ -7,29 +7,49 @@ import GRDB
 /// Each end of a relation draft is an entity of the graph (by key) or an entity draft of the
 /// same article, which accepting the relation creates first.
 public struct Draft: Hashable, Sendable, Identifiable {
-    public enum Kind: String, Codable, Sendable { case entity, relation }
-    public enum Status: String, Codable, Sendable, CaseIterable { case open, accepted, rejected }
+    /// What a draft proposes: a new entity, or a relation.
+    public enum Kind: String, Codable, Sendable { /** `entity` proposes a new entity; `relation`, a relation. */ case entity, relation }
+    /// Where a draft is in its review.
+    public enum Status: String, Codable, Sendable, CaseIterable { /** `open` waits for review; `accepted` and `rejected` are decided. */ case open, accepted, rejected }
 
+    /// The draft's row id; `nil` until it is inserted.
     public var id: Int64?
     /// The row id of the article it came from.
     public var sourceId: Int64
+    /// Whether it proposes an entity or a relation.
     public var kind: Kind
+    /// Open until a reviewer accepts or rejects it.
     public var status: Status = .open
+    /// For an entity draft, the type of the entity.
     public var entityType: EntityType?
+    /// For an entity draft, the entity's name as the article writes it.
     public var name: String?
+    /// For an entity draft, the language of ``name`` (`ar`, `en`, `fr`).
     public var nameLanguage: String?
+    /// For an entity draft, the entity's kind (`igo`, `state`, `city`), when `ingest` can tell.
     public var entityKind: String?
+    /// For an entity draft, its other names: for a place of the ``Gazetteer``, its names in the
+    /// other languages.
     public var aliases: [Alias] = []
     /// The key to give the new entity; derived from its name when `nil`.
     public var entityKey: String?
+    /// For a relation draft, the name of its relation type (`heads`, `participated_in`).
     public var relationType: String?
+    /// For a relation draft, the key of its source entity, when that entity is in the graph.
     public var sourceKey: String?
+    /// For a relation draft, the id of the entity draft that is its source, when the source is proposed too.
     public var sourceDraft: Int64?
+    /// For a relation draft, the key of its target entity, when that entity is in the graph.
     public var targetKey: String?
+    /// For a relation draft, the id of the entity draft that is its target, when the target is proposed too.
     public var targetDraft: Int64?
+    /// For a relation draft, the role it records (`Director-General`).
     public var role: String?
+    /// The date of the entity (an event's day) or of the relation (when it held).
     public var date: PartialDate?
+    /// When the entity or the relation starts.
     public var startDate: PartialDate?
+    /// When the entity or the relation ends.
     public var endDate: PartialDate?
     /// The sentence it came from, cited as the quote when it is accepted.
     public var sentence: String
@@ -37,19 +57,25 @@ public struct Draft: Hashable, Sendable, Identifiable {
     public var cue: String?
     /// How sure `ingest` is, from 0 to 1.
     public var confidence: Double
+    /// Where the words it came from start in the article's text, in Unicode scalars.
     public var textStart: Int?
+    /// Where those words end, in Unicode scalars.
     public var textEnd: Int?
     /// The key of the entity accepting it created.
     public var resultKey: String?
     /// The id of the relation accepting it created.
     public var resultRelation: Int64?
+    /// When `ingest` proposed it (see ``Timestamp``).
     public var createdAt: String = Timestamp.now()
+    /// When it was accepted or rejected; `nil` while it is open.
     public var decidedAt: String?
 }
 
 extension Draft: FetchableRecord, MutablePersistableRecord {
+    /// The `draft` table.
     public static let databaseTableName = "draft"
 
+    /// Reads a draft from a row of the `draft` table.
     public init(row: Row) throws {
         id = row["id"]
         sourceId = row["source_id"]
@@ -83,6 +109,7 @@ extension Draft: FetchableRecord, MutablePersistableRecord {
         decidedAt = row["decided_at"]
     }
 
+    /// Writes the draft's columns; its aliases as a JSON array (for an entity draft).
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["source_id"] = sourceId
@@ -116,6 +143,7 @@ extension Draft: FetchableRecord, MutablePersistableRecord {
         container["decided_at"] = decidedAt
     }
 
+    /// Keeps the row id SQLite gave the new draft as its ``id``.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -129,46 +157,71 @@ public struct DraftView: Codable, Hashable, Sendable {
         public var key: String?
         /// The entity draft's id, when it is proposed.
         public var draft: Int64?
+        /// The entity's name, or the entity draft's; `KEY (removed)` when the entity has left the graph.
         public var name: String
+        /// The entity's type; `nil` when the entity has left the graph.
         public var type: EntityType?
     }
 
     /// A proposed entity.
     public struct ProposedEntity: Codable, Hashable, Sendable {
+        /// The type of the entity it will create.
         public var type: EntityType
+        /// The name it will have.
         public var name: String
         /// The key it will get, when a reviewer chose one.
         public var key: String?
+        /// The language of ``name``.
         public var language: String?
+        /// The entity's kind (`igo`, `state`, `city`).
         public var kind: String?
+        /// Its other names.
         public var aliases: [Alias]
+        /// Its date, for an event or an agreement.
         public var date: PartialDate?
+        /// When it starts.
         public var start: PartialDate?
+        /// When it ends.
         public var end: PartialDate?
     }
 
     /// A proposed relation.
     public struct ProposedRelation: Codable, Hashable, Sendable {
+        /// The relation type's name (`heads`).
         public var type: String
         /// How it reads from its source: `heads`, `participated in`.
         public var phrase: String
+        /// The relation's source.
         public var from: End
+        /// The relation's target.
         public var to: End
+        /// The role it records.
         public var role: String?
+        /// When it held, as a point in time.
         public var date: PartialDate?
+        /// When it starts.
         public var start: PartialDate?
+        /// When it ends.
         public var end: PartialDate?
     }
 
+    /// The draft's id, which `review accept`, `review edit` and `review reject` take.
     public var id: Int64
+    /// Whether it proposes an entity or a relation.
     public var kind: Draft.Kind
+    /// Open, accepted or rejected.
     public var status: Draft.Status
     /// The key of the article it came from.
     public var source: String
+    /// How sure `ingest` is, from 0 to 1.
     public var confidence: Double
+    /// The words that suggested it.
     public var cue: String?
+    /// The sentence it came from, cited as the quote when it is accepted.
     public var sentence: String
+    /// What an entity draft proposes; `nil` for a relation draft.
     public var entity: ProposedEntity?
+    /// What a relation draft proposes; `nil` for an entity draft.
     public var relation: ProposedRelation?
     /// For an accepted entity draft, the key of the entity it became.
     public var createdEntity: String?

@@ -4,7 +4,8 @@
 /// article names (in Arabic, English or French) as place entities with their names in the
 /// three languages.
 public struct GazetteerPlace: Sendable, Hashable {
-    public enum Kind: String, Sendable { case state, city }
+    /// A sovereign state (an organization of kind `state` in the graph), or a city (a place).
+    public enum Kind: String, Sendable { /** A sovereign state, or a city. */ case state, city }
 
     /// A further name of a place, with its language tag: `Ivory Coast` (en), `ساحل العاج` (ar).
     struct OtherName: Sendable, Hashable {
@@ -12,16 +13,23 @@ public struct GazetteerPlace: Sendable, Hashable {
         let language: String
     }
 
+    /// The key the place gets as an entity: `azerbaijan`, `baku`.
     public let key: String            // "azerbaijan"
+    /// A state or a city.
     public let kind: Kind
+    /// The usual English name: `Azerbaijan`.
     public let english: String        // "Azerbaijan"
+    /// The formal English name, when there is one: `Republic of Azerbaijan`.
     public let formalEnglish: String? // "Republic of Azerbaijan"
+    /// The usual French name: `Azerbaïdjan`.
     public let french: String         // "Azerbaïdjan"
     /// The French name with the article it takes in a sentence: `l'Azerbaïdjan`, `la Suisse`,
     /// `les Émirats arabes unis`, or the bare name where French uses none (`Cuba`, `Bahreïn`).
     /// Not among ``names``: it is a form of ``french``, not another name.
     public let frenchWithArticle: String
+    /// The usual Arabic name: `أذربيجان`.
     public let arabic: String         // "أذربيجان"
+    /// The formal Arabic name, when there is one: `جمهورية أذربيجان`.
     public let formalArabic: String?  // "جمهورية أذربيجان"
     /// Forms that name the place as an adjective, in any of the three languages ("Azerbaijani", "أذربيجاني", "أذربيجانية", "azerbaïdjanais").
     ///

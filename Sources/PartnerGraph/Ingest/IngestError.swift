@@ -1,22 +1,32 @@
 /// Why an article could not be ingested, or a draft not reviewed: each names the problem and the fix.
 public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The article has no letters in it.
     case empty(origin: String)
+    /// The article is larger than ``Article/maximumBytes``.
     case tooLarge(origin: String, bytes: Int, limit: Int)
+    /// The article is not text: it has a NUL byte (at `offset`), or is full of control characters.
     case binary(origin: String, offset: Int?)
+    /// The article is not valid UTF-8; the byte at `offset` breaks it.
     case notUTF8(origin: String, offset: Int)
+    /// The article is in a language `ingest` does not read (`detected` names it), and none was given.
     case unsupportedLanguage(origin: String, detected: String)
     /// The key given with `--key` names another source, with another text.
     case keyTaken(key: String)
+    /// No draft has this id.
     case draftNotFound(Int64)
+    /// The draft was already accepted or rejected (`status` says which).
     case draftDecided(Int64, status: String)
     /// An end of a relation draft names an entity that is no longer in the graph.
     case draftEntityRemoved(draft: Int64, key: String)
     /// A relation draft needs an entity draft that was rejected.
     case draftNeedsRejected(draft: Int64, needs: Int64)
+    /// The change does not fit the draft: a name for a relation draft, a relation type for an
+    /// entity draft, an alias it does not have.
     case invalidDraftEdit(Int64, reason: String)
     /// Accepting a draft failed the checks of `add` or `link`.
     case acceptFailed(draft: Int64, reason: String)
 
+    /// The message: what went wrong, and what to do.
     public var description: String {
         switch self {
         case let .empty(origin):

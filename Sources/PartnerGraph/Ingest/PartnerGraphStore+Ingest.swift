@@ -16,11 +16,14 @@ extension PartnerGraphStore {
     /// ```
     ///
     /// - Parameters:
+    ///   - article: The article, checked and its language known.
     ///   - key: The source's key; derived from the publisher and date, or the title, when `nil`.
     ///   - title: The title; the article's first line when `nil`.
+    ///   - publisher: Who published the article (`ICESCO`); part of the derived key.
     ///   - published: The publication date; a full date written in the article's first lines when `nil`.
+    ///   - url: Where the article can be read.
     /// - Throws: ``IngestError/keyTaken(key:)``, and the store's validation errors.
-    /// - Complexity: The article is read once against all names at once (``NameMatcher``), whatever
+    /// - Complexity: The article is read once against all names at once (`NameMatcher`), whatever
     ///   the size of the graph; the matcher is compiled when names changed since the last ingest,
     ///   and kept in the database.
     public func ingest(

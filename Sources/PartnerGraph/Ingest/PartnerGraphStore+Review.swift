@@ -3,29 +3,50 @@ import GRDB
 
 /// What to change in a draft before accepting it; fields left `nil` stay as they are.
 public struct DraftChanges: Sendable {
+    /// For an entity draft, the new name.
     public var name: String?
+    /// For an entity draft, the new type.
     public var type: EntityType?
     /// The key the new entity will get.
     public var key: String?
+    /// For an entity draft, the kind to set or clear.
     public var kind: FieldChange<String> = .keep
+    /// For an entity draft, aliases to add.
     public var addAliases: [Alias] = []
+    /// For an entity draft, aliases to remove, by name.
     public var removeAliases: [String] = []
+    /// For a relation draft, the new relation type, by name (`heads`).
     public var relationType: String?
     /// The relation's source: an entity's key, name or alias, or `#ID` for an entity draft.
     public var from: String?
     /// The relation's target, in the same forms.
     public var to: String?
+    /// For a relation draft, the role to set or clear.
     public var role: FieldChange<String> = .keep
+    /// The date to set or clear: an entity draft's date, or a relation draft's point in time.
     public var date: FieldChange<PartialDate> = .keep
+    /// The start to set or clear.
     public var startDate: FieldChange<PartialDate> = .keep
+    /// The end to set or clear.
     public var endDate: FieldChange<PartialDate> = .keep
 
+    /// No change: set the fields to change.
+    ///
+    /// ```swift
+    /// var changes = DraftChanges()
+    /// changes.key = "alecso"
+    /// changes.addAliases = [Alias(name: "المنظمة العربية للتربية والثقافة والعلوم", language: "ar")]
+    /// try store.editDraft(2, changes)
+    /// ```
     public init() {}
 }
 
 extension PartnerGraphStore {
     /// The drafts of one article, or of all, with the given status (all statuses when `nil`), by id.
     ///
+    /// - Parameters:
+    ///   - source: The key of the article's source; `nil`: every article.
+    ///   - status: Only drafts with this status; `nil`: every status.
     /// - Throws: ``PartnerGraphError/sourceNotFound(_:known:)`` for an unknown source key.
     public func drafts(source: String? = nil, status: Draft.Status? = .open) throws -> [DraftView] {
         try read { db in
@@ -50,6 +71,7 @@ extension PartnerGraphStore {
     ///
     /// All or nothing: when one draft cannot be accepted, none is.
     ///
+    /// - Parameter ids: The drafts to accept, by id.
     /// - Returns: The drafts accepted, those accepted as needed included, in the order they were.
     /// - Throws: ``IngestError`` naming the draft and the fix, or the store's errors for the
     ///   entity or relation, wrapped in ``IngestError/acceptFailed(draft:reason:)``.
@@ -67,6 +89,19 @@ extension PartnerGraphStore {
     }
 
     /// Accepts every open draft of confidence at least `minimumConfidence`, of one article or of all.
+    ///
+    /// Drafts are accepted in id order, as ``acceptDrafts(_:)`` accepts them, and all or nothing.
+    ///
+    /// ```swift
+    /// try store.acceptDrafts(source: "icesco-2024-05-14", minimumConfidence: 0.6)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - source: The key of the article's source; `nil`: every article.
+    ///   - minimumConfidence: The lowest ``Draft/confidence`` accepted, from 0 to 1.
+    /// - Returns: The drafts accepted, those accepted as needed included.
+    /// - Throws: ``PartnerGraphError/sourceNotFound(_:known:)`` for an unknown source key, and the
+    ///   errors of ``acceptDrafts(_:)``.
     @discardableResult
     public func acceptDrafts(source: String?, minimumConfidence: Double) throws -> [DraftView] {
         try write { db in
@@ -88,7 +123,10 @@ extension PartnerGraphStore {
 
     /// Rejects drafts; the open relation drafts that need a rejected entity draft are rejected with it.
     ///
-    /// - Returns: The drafts rejected.
+    /// - Parameter ids: The drafts to reject, by id.
+    /// - Returns: The drafts rejected, those rejected with them included.
+    /// - Throws: ``IngestError/draftNotFound(_:)``, or ``IngestError/draftDecided(_:status:)``
+    ///   for a draft already accepted or rejected.
     @discardableResult
     public func rejectDrafts(_ ids: [Int64]) throws -> [DraftView] {
         try write { db in
@@ -115,6 +153,10 @@ extension PartnerGraphStore {
 
     /// Changes an open draft before it is accepted.
     ///
+    /// - Parameters:
+    ///   - id: The draft.
+    ///   - changes: What to change; see ``DraftChanges``.
+    /// - Returns: The draft as it now stands.
     /// - Throws: ``IngestError/invalidDraftEdit(_:reason:)`` for a change that does not fit the
     ///   draft (a name on a relation draft, a relation type on an entity draft), and the look-up
     ///   errors of `from` and `to`.

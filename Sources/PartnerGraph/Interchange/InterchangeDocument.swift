@@ -26,13 +26,20 @@ public struct InterchangeDocument: Codable, Equatable, Sendable {
     /// The version this build writes and the newest it reads.
     public static let currentVersion = 1
 
+    /// Always ``formatName``: what tells the file from other JSON.
     public var format: String = formatName
+    /// The version of the format the file is written in.
     public var version: Int = currentVersion
+    /// The relation types the user added to the vocabulary, by name.
     public var relationTypes: [RelationTypeRecord] = []
+    /// The sources, by key.
     public var sources: [SourceRecord] = []
+    /// The entities, by key.
     public var entities: [EntityRecord] = []
+    /// The relations, by source, type, target, role and dates.
     public var relations: [RelationRecord] = []
 
+    /// An empty document of the current version.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -43,12 +50,19 @@ public struct InterchangeDocument: Codable, Equatable, Sendable {
 
 /// A relation type of the user's vocabulary.
 public struct RelationTypeRecord: Codable, Equatable, Sendable {
+    /// The type's name: lower-case letters, digits and `_` (`funds`).
     public var name: String
+    /// How it reads from source to target (`funds`).
     public var forward: String
+    /// How it reads from target to source (`funded by`).
     public var inverse: String
+    /// The entity types its source may have.
     public var sourceTypes: [EntityType]
+    /// The entity types its target may have.
     public var targetTypes: [EntityType]
+    /// Whether it reads the same both ways, as `partner_of` does.
     public var symmetric: Bool
+    /// What it means, for people choosing a type.
     public var description: String?
 
     enum CodingKeys: String, CodingKey {
@@ -60,14 +74,23 @@ public struct RelationTypeRecord: Codable, Equatable, Sendable {
 
 /// A source document.
 public struct SourceRecord: Codable, Equatable, Sendable {
+    /// The source's key, which citations name.
     public var key: String
+    /// Its title.
     public var title: String
+    /// Who published it.
     public var publisher: String?
+    /// Where it can be read.
     public var url: String?
+    /// When it was published.
     public var published: PartialDate?
+    /// Its language tag (`ar`, `en`).
     public var language: String?
+    /// Its full text, when it was registered or ingested with it.
     public var text: String?
+    /// When it was first recorded (ISO 8601); the time of the import when absent.
     public var createdAt: String?
+    /// When it last changed (ISO 8601); the time of the import when absent.
     public var updatedAt: String?
 
     enum CodingKeys: String, CodingKey {
@@ -79,19 +102,33 @@ public struct SourceRecord: Codable, Equatable, Sendable {
 
 /// An entity with its aliases, attributes and citations.
 public struct EntityRecord: Codable, Equatable, Sendable {
+    /// The entity's key, which relations name.
     public var key: String
+    /// Its type.
     public var type: EntityType
+    /// Its name.
     public var name: String
+    /// The language of ``name``.
     public var nameLanguage: String?
+    /// Its kind (`igo`, `state`).
     public var kind: String?
+    /// Its date (an event's day, an agreement's signature).
     public var date: PartialDate?
+    /// When it starts.
     public var start: PartialDate?
+    /// When it ends.
     public var end: PartialDate?
+    /// Its note.
     public var note: String?
+    /// Its other names, in the order they were recorded.
     public var aliases: [Alias]
+    /// Its free attributes (`founded`: `1979`).
     public var attributes: [String: String]
+    /// The sources that cite it.
     public var citations: [CitationRef]
+    /// When it was first recorded (ISO 8601); the time of the import when absent.
     public var createdAt: String?
+    /// When it last changed (ISO 8601); the time of the import when absent.
     public var updatedAt: String?
 
     enum CodingKeys: String, CodingKey {
@@ -104,16 +141,27 @@ public struct EntityRecord: Codable, Equatable, Sendable {
 
 /// A relation between two entities, named by their keys.
 public struct RelationRecord: Codable, Equatable, Sendable {
+    /// The key of the source entity.
     public var source: String
+    /// The relation type's name (`heads`).
     public var type: String
+    /// The key of the target entity.
     public var target: String
+    /// The role it records (`Director-General`).
     public var role: String?
+    /// When it starts.
     public var start: PartialDate?
+    /// When it ends.
     public var end: PartialDate?
+    /// When it held, as a point in time.
     public var date: PartialDate?
+    /// Its note.
     public var note: String?
+    /// The sources that cite it.
     public var citations: [CitationRef]
+    /// When it was first recorded (ISO 8601); the time of the import when absent.
     public var createdAt: String?
+    /// When it last changed (ISO 8601); the time of the import when absent.
     public var updatedAt: String?
 
     enum CodingKeys: String, CodingKey {

@@ -3,12 +3,19 @@ import GRDB
 
 /// What an import did, counted by kind.
 public struct ImportReport: Codable, Equatable, Sendable {
+    /// Relation types added to the vocabulary; those already there are kept as they are.
     public var relationTypesAdded = 0
+    /// Sources created.
     public var sourcesAdded = 0
+    /// Sources matched by key and set to the file's values.
     public var sourcesUpdated = 0
+    /// Entities created.
     public var entitiesAdded = 0
+    /// Entities matched by key and set to the file's values.
     public var entitiesUpdated = 0
+    /// Relations created.
     public var relationsAdded = 0
+    /// Relations matched by their identity (ends, type, role, start, date) and set to the file's values.
     public var relationsUpdated = 0
 
     enum CodingKeys: String, CodingKey {
@@ -24,6 +31,8 @@ public struct ImportReport: Codable, Equatable, Sendable {
 
 extension InterchangeDocument {
     /// The document as canonical JSON: pretty-printed, keys sorted, ending in a newline.
+    ///
+    /// - Throws: An `EncodingError`, which a document of valid values does not raise.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -33,6 +42,14 @@ extension InterchangeDocument {
 
 extension PartnerGraphStore {
     /// The whole graph as an interchange document, in canonical order.
+    ///
+    /// ```swift
+    /// try store.exportDocument().jsonData().write(to: URL(fileURLWithPath: "graph.json"))
+    /// ```
+    ///
+    /// Read in one transaction: a consistent snapshot, even while other processes write.
+    ///
+    /// - Throws: GRDB's `DatabaseError` when SQLite fails.
     public func exportDocument() throws -> InterchangeDocument {
         try read { db in
             var document = InterchangeDocument()
@@ -120,6 +137,12 @@ extension PartnerGraphStore {
     }
 
     /// Loads the bundled ICESCO–Azerbaijan example (embedded in the binary) into this database.
+    ///
+    /// The example is imported as ``importJSON(_:file:dryRun:)`` imports a file: loading it twice
+    /// adds nothing the second time.
+    ///
+    /// - Returns: What the import added and updated.
+    /// - Throws: ``PartnerGraphError/readOnlyDatabase(path:)`` when the file cannot be written.
     @discardableResult
     public func loadExample() throws -> ImportReport {
         try importJSON(Data(EmbeddedResources.exampleGraph.utf8), file: "the bundled example")

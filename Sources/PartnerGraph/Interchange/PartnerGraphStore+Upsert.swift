@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 
-/// How ``PartnerGraphStore/upsert(file:options:build:)`` writes.
+/// How ``PartnerGraphStore/upsert(file:options:progress:build:)`` writes.
 public struct UpsertOptions: Sendable, Equatable {
     /// Work everything out and report it, then write nothing.
     public var dryRun: Bool
     /// The key of a source every imported entity and relation cites.
     public var citing: String?
 
+    /// The options; by default an import writes and cites nothing more than its document does.
     public init(dryRun: Bool = false, citing: String? = nil) {
         self.dryRun = dryRun
         self.citing = citing
@@ -16,14 +17,23 @@ public struct UpsertOptions: Sendable, Equatable {
 
 /// What an import added, changed and left alone, by kind, with the first changes in words.
 public struct UpsertReport: Codable, Equatable, Sendable {
+    /// Whether nothing was written: the counts say what the import would do.
     public var dryRun = false
+    /// Relation types added to the vocabulary.
     public var relationTypesAdded = 0
+    /// Entities created.
     public var entitiesAdded = 0
+    /// Entities matched by key with a field, alias, attribute or citation added or changed.
     public var entitiesChanged = 0
+    /// Entities matched by key that the document left as they were.
     public var entitiesUnchanged = 0
+    /// Relations created.
     public var relationsAdded = 0
+    /// Relations matched by identity whose end date, note or citations changed.
     public var relationsChanged = 0
+    /// Relations matched by identity that the document left as they were.
     public var relationsUnchanged = 0
+    /// Citations added, to entities and relations.
     public var citationsAdded = 0
     /// The first ``UpsertReport/listedChanges`` additions and changes, one line each:
     /// `+ entity azerbaijan (organization) "Azerbaijan"`, `~ entity icesco: kind igo → state`.
@@ -65,7 +75,7 @@ extension PartnerGraphStore {
     /// is added, what differs is changed, what is the same is left alone, so importing the same
     /// file twice changes nothing the second time.
     ///
-    /// Unlike ``importJSON(_:file:)``, which makes stored entities equal to the file's, a field
+    /// Unlike ``importJSON(_:file:dryRun:)``, which makes stored entities equal to the file's, a field
     /// the document leaves out (`nil`) keeps its stored value: a spreadsheet that names only a
     /// country does not erase what the graph knows about it. Aliases, attributes and citations
     /// are added to those stored. A relation matches a stored one with the same ends, type, role,
@@ -133,6 +143,14 @@ extension PartnerGraphStore {
     }
 
     /// Merges a document that needs nothing from the database to be built.
+    ///
+    /// See ``upsert(file:options:progress:build:)`` for how the document is merged.
+    ///
+    /// - Parameters:
+    ///   - document: The entities, relations, sources and relation types to merge.
+    ///   - file: The name of the imported file, for messages.
+    ///   - options: Dry run, and a source to cite.
+    /// - Throws: ``ImportError/invalidDocument(file:problems:)``.
     @discardableResult
     public func upsert(_ document: InterchangeDocument, file: String, options: UpsertOptions = UpsertOptions()) throws -> UpsertReport {
         try upsert(file: file, options: options) { _ in document }

@@ -10,6 +10,7 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?
     /// The unique, stable key shown everywhere (`icesco`, `salim-m-almalik`).
     public var key: String
+    /// Organization, person, agreement, event or place; it decides which relations the entity may take.
     public var type: EntityType
     /// The primary name.
     public var name: String
@@ -19,12 +20,21 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
     public var kind: String?
     /// When an event took place or an agreement was made, if it is one date.
     public var date: PartialDate?
+    /// When it began: an organization's founding, the first day of a programme.
     public var startDate: PartialDate?
+    /// When it ended: an organization's dissolution, an agreement's expiry.
     public var endDate: PartialDate?
+    /// Free text about it, shown under its names.
     public var note: String?
+    /// When it was first stored, as ISO 8601 in UTC (see ``Timestamp``).
     public var createdAt: String
+    /// When it last changed, in the same form.
     public var updatedAt: String
 
+    /// An entity to store; ``PartnerGraphStore/addEntity(_:)`` is how an application adds one, with
+    /// its checks, aliases and citations.
+    ///
+    /// `updatedAt` defaults to `createdAt`.
     public init(
         id: Int64? = nil, key: String, type: EntityType, name: String, nameLanguage: String? = nil,
         kind: String? = nil, date: PartialDate? = nil, startDate: PartialDate? = nil,
@@ -47,12 +57,19 @@ public struct Entity: Codable, Hashable, Sendable, Identifiable {
 }
 
 extension Entity: FetchableRecord, MutablePersistableRecord {
+    /// The `entity` table.
     public static let databaseTableName = "entity"
+    /// The columns that queries filter and sort on.
     public enum Columns {
+        /// The row id.
         public static let id = Column("id")
+        /// The unique key.
         public static let key = Column("key")
+        /// The entity type's name.
         public static let type = Column("type")
+        /// The primary name.
         public static let name = Column("name")
+        /// The primary name after ``NameNormalizer`` folding, which look-ups by name compare.
         public static let nameNormalized = Column("name_normalized")
     }
 
@@ -73,6 +90,7 @@ extension Entity: FetchableRecord, MutablePersistableRecord {
         updatedAt = row["updated_at"]
     }
 
+    /// Writes the entity's columns, with its name folded for look-ups.
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["key"] = key
@@ -89,6 +107,7 @@ extension Entity: FetchableRecord, MutablePersistableRecord {
         container["updated_at"] = updatedAt
     }
 
+    /// Keeps the row id SQLite gave the new entity as its ``id``.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -97,8 +116,10 @@ extension Entity: FetchableRecord, MutablePersistableRecord {
 extension EntityType: DatabaseValueConvertible {}
 
 extension PartialDate: DatabaseValueConvertible {
+    /// The date as stored: its text, at its precision (`2024-03`).
     public var databaseValue: DatabaseValue { description.databaseValue }
 
+    /// Reads a stored date; `nil` for NULL or text that is not a date.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> PartialDate? {
         String.fromDatabaseValue(dbValue).flatMap { try? PartialDate($0) }
     }
@@ -106,10 +127,12 @@ extension PartialDate: DatabaseValueConvertible {
 
 /// Another name for an entity, with its language: `الإيسيسكو` (ar).
 public struct Alias: Codable, Hashable, Sendable {
+    /// The name as written.
     public var name: String
     /// A language tag such as `ar`, `en`, `fr`; `nil` when unknown.
     public var language: String?
 
+    /// An alias: `Alias(name: "الإيسيسكو", language: "ar")`.
     public init(name: String, language: String? = nil) {
         self.name = name
         self.language = language
@@ -131,6 +154,7 @@ public struct Alias: Codable, Hashable, Sendable {
 
 /// Timestamps as stored: ISO 8601 in UTC, to the second.
 public enum Timestamp {
+    /// The current time, as stored: `2024-03-26T09:15:00Z`.
     public static func now() -> String {
         Date().formatted(.iso8601)
     }

@@ -4,10 +4,15 @@
 /// the finer classification within a type (an intergovernmental body, a state, a city)
 /// is the free-text ``Entity/kind``.
 public enum EntityType: String, CaseIterable, Codable, Sendable, Comparable {
+    /// An intergovernmental body, a state, a parliament, a network: a body that acts and agrees.
     case organization
+    /// A person, who holds roles in organizations and events.
     case person
+    /// An action plan, a memorandum of understanding, a treaty.
     case agreement
+    /// A meeting, a conference, a forum, a programme.
     case event
+    /// A city, a region, a venue.
     case place
 
     /// Parses a type name or one of its short forms (`org`, `agr`, `evt`, `plc`), case-insensitively.
@@ -27,6 +32,7 @@ public enum EntityType: String, CaseIterable, Codable, Sendable, Comparable {
     /// The list of valid spellings, for error messages.
     public static let spellings = "organization (org), person, agreement, event, place"
 
+    /// Types sort in declaration order: organization, person, agreement, event, place.
     public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
         lhs.order < rhs.order
     }

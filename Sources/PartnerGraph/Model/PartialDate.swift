@@ -12,12 +12,17 @@
 public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// How much of a date is known.
     public enum Precision: Int, Sendable, Comparable, Codable {
+        /// A year (`2022`), a month (`2024-03`) or a day (`2024-03-25`); they order from least to most precise.
         case year = 1, month, day
+        /// Whether `lhs` is less precise than `rhs`.
         public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The year.
     public let year: Int
+    /// The month, 1 to 12, when known.
     public let month: Int?
+    /// The day of the month, when known (only with a month).
     public let day: Int?
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -95,6 +100,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         day != nil ? .day : month != nil ? .month : .year
     }
 
+    /// The date as written: `2022`, `2024-03` or `2024-03-25`, zero-padded.
     public var description: String {
         guard (0...9999).contains(year) else {
             var text = zeroPadded(year, width: 4)
@@ -143,6 +149,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         upperBound < other.lowerBound
     }
 
+    /// Dates order by their start, a less precise date first: `2024` < `2024-03` < `2024-03-01`.
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         let l = (lhs.year, lhs.month ?? 0, lhs.day ?? 0)
         let r = (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
@@ -159,11 +166,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 }
 
 extension PartialDate: Codable {
+    /// Decodes a date from its text, `"2024-03"`; an invalid date throws
+    /// ``PartnerGraphError/invalidDate(_:reason:)``.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         try self.init(text)
     }
 
+    /// Encodes the date as its text, at its precision: `"2024-03"`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -190,7 +200,9 @@ func validatePeriod(start: PartialDate?, end: PartialDate?) throws {
 public protocol DatedFact {
     /// The single date, for a fact that happened once.
     var date: PartialDate? { get }
+    /// When the period starts, for a fact that lasted.
     var start: PartialDate? { get }
+    /// When the period ends; `nil` while it lasts.
     var end: PartialDate? { get }
 }
 

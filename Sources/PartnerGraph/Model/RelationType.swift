@@ -24,6 +24,7 @@ public struct RelationType: Codable, Hashable, Sendable {
     public var symmetric: Bool
     /// Whether the schema defines it (built-in types are not exported and cannot be changed).
     public var builtin: Bool
+    /// What the relation means, for people choosing a type.
     public var description: String?
 
     enum CodingKeys: String, CodingKey {
@@ -34,6 +35,12 @@ public struct RelationType: Codable, Hashable, Sendable {
         case targetTypes = "target_types"
     }
 
+    /// A relation type; ``PartnerGraphStore/addRelationType(_:)`` adds one to the vocabulary.
+    ///
+    /// ```swift
+    /// let funds = RelationType(name: "funds", forwardPhrase: "funds", inversePhrase: "funded by",
+    ///                          sourceTypes: [.organization], targetTypes: [.event, .agreement])
+    /// ```
     public init(
         name: String, forwardPhrase: String, inversePhrase: String, sourceTypes: [EntityType],
         targetTypes: [EntityType], symmetric: Bool = false, builtin: Bool = false, description: String? = nil
@@ -63,8 +70,10 @@ public struct RelationType: Codable, Hashable, Sendable {
 }
 
 extension RelationType: FetchableRecord, PersistableRecord {
+    /// The `relation_type` table.
     public static let databaseTableName = "relation_type"
 
+    /// Reads a relation type from a row of the `relation_type` table.
     public init(row: Row) throws {
         name = row["name"]
         forwardPhrase = row["forward_phrase"]
@@ -76,6 +85,7 @@ extension RelationType: FetchableRecord, PersistableRecord {
         description = row["description"]
     }
 
+    /// Writes the type's columns; the entity type lists as comma-separated names.
     public func encode(to container: inout PersistenceContainer) throws {
         container["name"] = name
         container["forward_phrase"] = forwardPhrase

@@ -1,6 +1,8 @@
 /// A question for ``PartnerGraphStore/common(_:)``: what do two entities share?
 public struct CommonQuery: Hashable, Sendable {
+    /// The first entity, by key, name or alias.
     public var a: String
+    /// The second entity, in the same forms.
     public var b: String
     /// Only relations in force at some time within this date.
     public var asOf: PartialDate?
@@ -9,6 +11,7 @@ public struct CommonQuery: Hashable, Sendable {
     /// Never follow relations of these types.
     public var excludeRelations: [String]
 
+    /// What `a` and `b` share, narrowed by date and relation type.
     public init(_ a: String, _ b: String, asOf: PartialDate? = nil, relations: [String] = [], excludeRelations: [String] = []) {
         self.a = a
         self.b = b
@@ -20,6 +23,7 @@ public struct CommonQuery: Hashable, Sendable {
 
 /// An entity both ends are related to, with how each is related to it.
 public struct SharedNeighbor: Codable, Hashable, Sendable {
+    /// The shared neighbour.
     public var entity: EntityRef
     /// A's relations with it, walked from A.
     public var fromA: [PathHop]
@@ -35,15 +39,18 @@ public struct SharedNeighbor: Codable, Hashable, Sendable {
 
 /// The shared neighbours of one entity type, under a heading.
 public struct SharedGroup: Codable, Hashable, Sendable {
+    /// The type of the entities in the group.
     public var type: EntityType
     /// `Agreements both are party to`, `Events both took part in`, …
     public var title: String
+    /// The shared neighbours of that type, by name.
     public var entries: [SharedNeighbor]
 }
 
 /// An agreement or event tied to a shared agreement or event, but not to either end directly:
 /// a programme carried out under a shared action plan, a session of a shared conference.
 public struct LinkedUndertaking: Codable, Hashable, Sendable {
+    /// The agreement or event reached through a shared one.
     public var entity: EntityRef
     /// The shared agreement or event it is tied to.
     public var through: EntityRef
@@ -70,13 +77,16 @@ public struct LinkedUndertaking: Codable, Hashable, Sendable {
 ///  "linked": [{"entity": EntityRef, "through": EntityRef, "hop": PathHop}]}
 /// ```
 public struct CommonGround: Codable, Hashable, Sendable {
+    /// The first entity of the question.
     public var a: EntityRef
+    /// The second entity.
     public var b: EntityRef
     /// The relations between A and B, walked from A.
     public var direct: [PathHop]
     /// Shared neighbours by type, in the order organization, person, agreement, event, place;
     /// groups with no entry are left out.
     public var groups: [SharedGroup]
+    /// Agreements and events tied to a shared agreement or event, but to neither end directly.
     public var linked: [LinkedUndertaking]
 
     /// Whether the two share nothing at all.

@@ -1,9 +1,13 @@
 /// A short reference to an entity, as printed beside relations and in lists.
 public struct EntityRef: Codable, Hashable, Sendable {
+    /// The entity's key.
     public var key: String
+    /// Its type.
     public var type: EntityType
+    /// Its primary name.
     public var name: String
 
+    /// A reference to the entity with this key, type and name.
     public init(key: String, type: EntityType, name: String) {
         self.key = key
         self.type = type
@@ -13,8 +17,11 @@ public struct EntityRef: Codable, Hashable, Sendable {
 
 /// A citation as shown to a reader: the source's key and title, and the quote.
 public struct CitationView: Codable, Hashable, Sendable {
+    /// The cited source's key.
     public var source: String
+    /// The cited source's title.
     public var title: String
+    /// The quote from the source, when the citation has one.
     public var quote: String?
 }
 
@@ -30,41 +37,67 @@ public struct CitationView: Codable, Hashable, Sendable {
 public struct RelationView: Codable, Hashable, Sendable, DatedFact {
     /// Which way the relation points from the entity it is seen from.
     public enum Direction: String, Codable, Sendable {
+        /// `outgoing` when the viewing entity is the relation's source, `incoming` when it is its target.
         case outgoing, incoming
     }
 
+    /// The relation's row id.
     public var id: Int64
+    /// The relation type's name (`heads`).
     public var type: String
+    /// Whether the viewing entity is the source or the target.
     public var direction: Direction
     /// The phrase that reads from the viewing entity to ``other``: `heads` or `headed by`.
     public var phrase: String
+    /// The relation's source entity.
     public var source: EntityRef
+    /// The relation's target entity.
     public var target: EntityRef
     /// The entity at the other end.
     public var other: EntityRef
+    /// The role the source holds (`Director-General`).
     public var role: String?
+    /// When the relation began.
     public var start: PartialDate?
+    /// When the relation ended; `nil` while it lasts.
     public var end: PartialDate?
+    /// When the relation held, as a point in time.
     public var date: PartialDate?
+    /// Free text about the relation.
     public var note: String?
+    /// The sources that cite the relation.
     public var citations: [CitationView]
 }
 
 /// Everything known about one entity: the answer to `partnergraph show`.
 public struct EntityProfile: Codable, Hashable, Sendable {
+    /// The entity's key.
     public var key: String
+    /// Its type.
     public var type: EntityType
+    /// Its primary name.
     public var name: String
+    /// The language of ``name``, when known.
     public var nameLanguage: String?
+    /// Its kind within the type (`igo`, `state`).
     public var kind: String?
+    /// Its other names, in the order they were recorded.
     public var aliases: [Alias]
+    /// Its free attributes (`founded`: `1979`, `headquarters`: `Rabat`).
     public var attributes: [String: String]
+    /// Its date, for an event or an agreement.
     public var date: PartialDate?
+    /// When it began.
     public var start: PartialDate?
+    /// When it ended.
     public var end: PartialDate?
+    /// Free text about it.
     public var note: String?
+    /// When it was first stored (ISO 8601, UTC).
     public var createdAt: String
+    /// When it last changed (ISO 8601, UTC).
     public var updatedAt: String
+    /// The sources that cite the entity itself.
     public var citations: [CitationView]
     /// Relations in both directions, ordered by type, then direction, then the other entity's name.
     public var relations: [RelationView]
@@ -82,10 +115,15 @@ public struct EntityProfile: Codable, Hashable, Sendable {
 
 /// One line of `partnergraph list`.
 public struct EntitySummary: Codable, Hashable, Sendable {
+    /// The entity's key.
     public var key: String
+    /// Its type.
     public var type: EntityType
+    /// Its primary name.
     public var name: String
+    /// Its kind within the type.
     public var kind: String?
+    /// Its other names.
     public var aliases: [Alias]
     /// How many relations the entity takes part in.
     public var relationCount: Int
@@ -98,7 +136,9 @@ public struct EntitySummary: Codable, Hashable, Sendable {
 
 /// What `remove` took away.
 public struct RemovalReport: Codable, Hashable, Sendable {
+    /// The entity removed.
     public var entity: EntityRef
+    /// The relations removed with it (with `cascade`), as seen from it.
     public var removedRelations: [RelationView]
 
     enum CodingKeys: String, CodingKey {

@@ -26,6 +26,7 @@ public struct PathQuery: Hashable, Sendable {
     /// Only relations in force at some time within this date (precision-aware).
     public var asOf: PartialDate?
 
+    /// A path question; only the ends are required.
     public init(
         from: String, to: String, k: Int = 1, maxDepth: Int = PathQuery.defaultMaxDepth, relations: [String] = [],
         excludeRelations: [String] = [], avoid: [String] = [], directed: Bool = false, asOf: PartialDate? = nil
@@ -51,6 +52,7 @@ public struct PathQuery: Hashable, Sendable {
 ///  "role": "President", "start": null, "end": null, "date": null, "note": null, "citations": [...]}
 /// ```
 public struct PathHop: Codable, Hashable, Sendable, DatedFact {
+    /// The relation's row id.
     public var relationId: Int64
     /// The relation type's name: `heads`.
     public var type: String
@@ -66,11 +68,17 @@ public struct PathHop: Codable, Hashable, Sendable, DatedFact {
     public var forwardPhrase: String
     /// Whether the relation means the same both ways (`partner_of`).
     public var symmetric: Bool
+    /// The role the relation records (`President`).
     public var role: String?
+    /// When the relation began.
     public var start: PartialDate?
+    /// When the relation ended; `nil` while it lasts.
     public var end: PartialDate?
+    /// When the relation held, as a point in time.
     public var date: PartialDate?
+    /// Free text about the relation.
     public var note: String?
+    /// The sources that cite the relation.
     public var citations: [CitationView]
 
     /// The relation's source: ``from`` when ``forward``, else ``to``.
@@ -96,6 +104,7 @@ public struct GraphPath: Codable, Hashable, Sendable {
     /// The number of relations.
     public var length: Int
 
+    /// A path through `entities`, joined by `hops`; its ``length`` is the number of hops.
     public init(entities: [EntityRef], hops: [PathHop]) {
         self.entities = entities
         self.hops = hops

@@ -1,6 +1,8 @@
 /// An entity and how many relations it takes part in.
 public struct ConnectedEntity: Codable, Hashable, Sendable {
+    /// The entity.
     public var entity: EntityRef
+    /// How many relations it takes part in, as source or target.
     public var relations: Int
 }
 
@@ -14,10 +16,15 @@ public struct ConnectedEntity: Codable, Hashable, Sendable {
 ///  "components": 1, "largest_component": 21, "isolated": 0, "isolated_entities": []}
 /// ```
 public struct GraphStats: Codable, Hashable, Sendable {
+    /// How many entities the graph holds.
     public var entities: Int
+    /// How many relations.
     public var relations: Int
+    /// How many sources.
     public var sources: Int
+    /// Entities counted by type name (`organization`); types with none are left out.
     public var entitiesByType: [String: Int]
+    /// Relations counted by relation type name (`heads`); types with none are left out.
     public var relationsByType: [String: Int]
     /// The entities with the most relations, most first (ties by key).
     public var mostConnected: [ConnectedEntity]

@@ -18,6 +18,11 @@ public struct NeighborQuery: Hashable, Sendable {
     /// Stop after reaching this many entities (the centre not counted); `nil`: no limit.
     public var limit: Int?
 
+    /// A neighbourhood question; only the centre is required.
+    ///
+    /// ```swift
+    /// let people = try store.neighbors(NeighborQuery(entity: "ICESCO", depth: 2, entityTypes: [.person]))
+    /// ```
     public init(
         entity: String, depth: Int = 1, relations: [String] = [], excludeRelations: [String] = [],
         entityTypes: [EntityType] = [], asOf: PartialDate? = nil, directed: Bool = false, limit: Int? = nil
@@ -35,6 +40,7 @@ public struct NeighborQuery: Hashable, Sendable {
 
 /// An entity near the centre, with the chain of relations that first reached it.
 public struct Neighbor: Codable, Hashable, Sendable {
+    /// The entity reached.
     public var entity: EntityRef
     /// The number of relations between it and the centre.
     public var distance: Int
@@ -50,7 +56,9 @@ public struct Neighbor: Codable, Hashable, Sendable {
 ///  "neighbors": [{"entity": EntityRef, "distance": 1, "via": [PathHop, …]}, …]}
 /// ```
 public struct Neighborhood: Codable, Hashable, Sendable {
+    /// The entity the neighbourhood is around.
     public var center: EntityRef
+    /// How many relations away it reaches.
     public var depth: Int
     /// The entities reached (after the entity-type filter), by distance, then type, then name.
     public var neighbors: [Neighbor]

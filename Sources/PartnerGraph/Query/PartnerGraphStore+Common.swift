@@ -10,6 +10,9 @@ extension PartnerGraphStore {
     /// shared.groups.map(\.title)   // ["Agreements both are party to", "Events both took part in"]
     /// ```
     ///
+    /// - Parameter query: The two entities and the filters; see ``CommonQuery``.
+    /// - Throws: ``QueryError/invalidQuery(_:)`` when both name the same entity; the entity
+    ///   look-up errors, and ``PartnerGraphError/unknownRelationType(_:known:)``.
     /// - Complexity: O(d(A) + d(B) + Σ d(X)) over the shared agreements and events X.
     public func common(_ query: CommonQuery) throws -> CommonGround {
         try read { db in

@@ -9,6 +9,8 @@ extension PartnerGraphStore {
     /// around.neighbors.first?.via   // [ICESCO —co-organized→ World Forum on Intercultural Dialogue]
     /// ```
     ///
+    /// - Parameter query: The centre, the depth and the filters; see ``NeighborQuery``.
+    /// - Returns: The centre and the entities reached, nearest first.
     /// - Throws: ``QueryError/invalidQuery(_:)`` for a depth below 1, the entity look-up
     ///   errors, and ``PartnerGraphError/unknownRelationType(_:known:)``.
     /// - Complexity: A breadth-first search that reads the relations of each entity closer

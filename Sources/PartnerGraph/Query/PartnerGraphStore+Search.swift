@@ -12,6 +12,8 @@ extension PartnerGraphStore {
     /// `search_pending` queue of the schema); on a database it may not write, it searches the
     /// index as it stands.
     ///
+    /// - Parameter query: The words, the limit, and the entity types; see ``SearchQuery``.
+    /// - Returns: The hits, best first.
     /// - Throws: ``QueryError/invalidQuery(_:)`` when the text has no word to look for.
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let words = SearchText.words(query.text)
@@ -84,7 +86,11 @@ extension PartnerGraphStore {
 
     /// Indexes what the `search_pending` queue lists. A database opened read-only is left as it is.
     ///
+    /// ``search(_:)`` calls it first; an application that writes in bulk may call it to pay the
+    /// indexing cost at a time of its choosing.
+    ///
     /// - Returns: How many things were (re)indexed.
+    /// - Throws: GRDB's `DatabaseError` when SQLite fails.
     @discardableResult
     public func refreshSearchIndex() throws -> Int {
         let pending = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false }

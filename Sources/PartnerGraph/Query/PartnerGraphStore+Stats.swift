@@ -8,6 +8,11 @@ extension PartnerGraphStore {
     /// Counts by entity and relation type, the most connected entities, the connected
     /// components and the isolated entities.
     ///
+    /// ```swift
+    /// let stats = try store.stats()
+    /// stats.mostConnected.first?.entity.key   // "icesco"
+    /// ```
+    ///
     /// - Parameter top: How many of the most connected entities to list.
     /// - Complexity: One pass over the relations with a union–find: O(E α(V)) time, O(V) memory.
     public func stats(top: Int = PartnerGraphStore.statsListLimit) throws -> GraphStats {

@@ -8,6 +8,9 @@ extension PartnerGraphStore {
     /// let timeline = try store.timeline(TimelineQuery(entity: "ICESCO", from: try PartialDate("2024")))
     /// ```
     ///
+    /// - Parameter query: The entity, the period and the limit; see ``TimelineQuery``.
+    /// - Throws: ``QueryError/invalidQuery(_:)`` for a limit below 1 or a period that ends before
+    ///   it starts; the entity look-up errors.
     /// - Complexity: O(d log d) for d dated facts; one pass over the relation table when no
     ///   entity is given.
     public func timeline(_ query: TimelineQuery) throws -> Timeline {

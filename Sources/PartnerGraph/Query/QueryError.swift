@@ -20,6 +20,7 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A query that cannot be run as given (a negative depth, an empty search).
     case invalidQuery(String)
 
+    /// The message: why there is no answer, and how to relax the question.
     public var description: String {
         switch self {
         case let .noPath(from, to, limit, filters):

@@ -8,6 +8,7 @@ public struct SearchQuery: Hashable, Sendable {
     /// Only entities of these types (none: entities, sources and relations alike).
     public var entityTypes: [EntityType]
 
+    /// A search for `text`: the first `limit` hits of any kind, or only entities of `entityTypes`.
     public init(_ text: String, limit: Int = 20, entityTypes: [EntityType] = []) {
         self.text = text
         self.limit = limit
@@ -20,10 +21,14 @@ public struct SearchQuery: Hashable, Sendable {
 /// JSON shape: `{"kind": "entity", "key": "icesco", "type": "organization", "name": "ICESCO",
 /// "matched": "الإيسيسكو", "snippet": null, "relation": null, "score": 7.2}`.
 public struct SearchHit: Codable, Hashable, Sendable {
+    /// What was found.
     public enum Kind: String, Codable, Sendable {
+        /// An entity (found by its key, a name, an alias or its note), a source (by its key, title or
+        /// text), or a relation (by its note).
         case entity, source, relation
     }
 
+    /// Whether it is an entity, a source or a relation.
     public var kind: Kind
     /// The entity's or source's key; `nil` for a relation.
     public var key: String?
@@ -46,8 +51,10 @@ public struct SearchHit: Codable, Hashable, Sendable {
 ///
 /// JSON shape: `{"query": "الإيسيسكو", "terms": ["الايسيسكو", "ايسيسكو"], "hits": [SearchHit, …]}`.
 public struct SearchResults: Codable, Hashable, Sendable {
+    /// The query as given.
     public var query: String
     /// The folded words looked up, with their clitic-free variants.
     public var terms: [String]
+    /// The hits, best first.
     public var hits: [SearchHit]
 }

@@ -10,6 +10,7 @@ public struct TimelineQuery: Hashable, Sendable {
     /// At most this many entries, the earliest first; `nil`: all.
     public var limit: Int?
 
+    /// A timeline question; with no arguments, every dated fact of the graph.
     public init(entity: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil) {
         self.entity = entity
         self.from = from
@@ -36,7 +37,9 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
         case relationEnds = "relation_ends"
     }
 
+    /// The date, as written.
     public var date: PartialDate
+    /// What the date marks.
     public var kind: Kind
     /// The entity, for ``Kind/dated``, ``Kind/starts`` and ``Kind/ends``.
     public var entity: EntityRef? = nil
@@ -54,9 +57,13 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
 /// JSON shape: `{"entity": EntityRef|null, "from": "2022"|null, "to": null, "entries":
 /// [{"date": "2022", "kind": "relation_starts", "entity": null, "relation": PathHop, "summary": "…"}]}`.
 public struct Timeline: Codable, Hashable, Sendable {
+    /// The entity the timeline is about; `nil` for the whole graph.
     public var entity: EntityRef?
+    /// The start of the period asked for, if any.
     public var from: PartialDate?
+    /// The end of the period asked for, if any.
     public var to: PartialDate?
+    /// The dated facts, earliest first.
     public var entries: [TimelineEntry]
     /// Whether ``TimelineQuery/limit`` cut the list short.
     public var truncated: Bool

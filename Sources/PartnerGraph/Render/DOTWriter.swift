@@ -10,14 +10,17 @@
 /// let dot = DOTWriter(style: RenderStyle(language: .both)).dot(for: graph)
 /// ```
 public struct DOTWriter: Sendable {
+    /// How the picture looks: names, labels, title, legend, clusters and layout.
     public var style: RenderStyle
 
-    /// The font for Latin text, and the one named for Arabic text (both from fonts-noto-core).
+    /// The font for Latin text (from fonts-noto-core).
     public static let latinFont = "Noto Sans"
+    /// The font named for Arabic text (from fonts-noto-core), which Pango shapes right to left.
     public static let arabicFont = "Noto Sans Arabic"
     /// Above this many relations, force-directed layouts draw straight edges.
     public static let splineEdgeLimit = 200
 
+    /// A writer that draws in `style`.
     public init(style: RenderStyle) {
         self.style = style
     }

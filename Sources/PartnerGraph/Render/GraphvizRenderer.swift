@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Lays out and draws DOT text in-process through libgvc: no `dot` subprocess. The library is
-/// loaded when the first picture is drawn (see ``GraphvizLibrary``).
+/// loaded when the first picture is drawn (see `GraphvizLibrary`).
 ///
 /// Each C resource is released by the `defer` that follows its acquisition, on every path:
 /// the context (`gvContext`/`gvFreeContext`), the graph (`agmemread`/`agclose`), the layout

@@ -4,6 +4,7 @@ import Foundation
 public struct RenderedPicture: Sendable {
     /// The file's contents in the requested format.
     public var data: Data
+    /// The format of ``data``.
     public var format: RenderFormat
     /// The selection that was drawn.
     public var graph: RenderGraph
@@ -22,7 +23,10 @@ extension PartnerGraphStore {
     /// ```
     ///
     /// - Parameters:
-    ///   - force: draw selections above ``renderNodeLimit`` entities.
+    ///   - selection: What to draw: a scope and its filters.
+    ///   - style: How it looks.
+    ///   - format: The file format of the picture.
+    ///   - force: Draw selections above ``renderNodeLimit`` entities.
     /// - Throws: ``RenderError`` and the entity look-up errors.
     public func render(
         _ selection: RenderSelection, style: RenderStyle = RenderStyle(), format: RenderFormat, force: Bool = false

@@ -18,6 +18,7 @@ public enum RenderError: Error, Equatable, Sendable {
 }
 
 extension RenderError: CustomStringConvertible, LocalizedError {
+    /// The message: what went wrong, and what to do.
     public var description: String {
         switch self {
         case let .selectionTooLarge(nodes, atLeast, limit):
@@ -38,5 +39,6 @@ extension RenderError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// The same message, for `localizedDescription`.
     public var errorDescription: String? { description }
 }

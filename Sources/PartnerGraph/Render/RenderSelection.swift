@@ -9,6 +9,7 @@
 /// selection.asOf = try PartialDate("2024-01")
 /// ```
 public struct RenderSelection: Hashable, Sendable {
+    /// The part of the graph a selection starts from, before the filters.
     public enum Scope: Hashable, Sendable {
         /// Every entity and relation that passes the filters.
         case whole
@@ -19,6 +20,7 @@ public struct RenderSelection: Hashable, Sendable {
         case path(from: String, to: String, k: Int, depth: Int)
     }
 
+    /// What the picture is about: the whole graph, a neighbourhood, or paths.
     public var scope: Scope
     /// Only relations of these types (vocabulary names); empty: all.
     public var relationTypes: [String]
@@ -29,6 +31,7 @@ public struct RenderSelection: Hashable, Sendable {
     /// Only what this source (by key) states: relations and entities that cite it.
     public var source: String?
 
+    /// A selection; by default the whole graph, unfiltered.
     public init(
         scope: Scope = .whole, relationTypes: [String] = [], entityTypes: [EntityType] = [], asOf: PartialDate? = nil,
         source: String? = nil
@@ -45,11 +48,17 @@ public struct RenderSelection: Hashable, Sendable {
 public struct RenderGraph: Hashable, Sendable {
     /// One entity of the picture.
     public struct Node: Hashable, Sendable {
+        /// The entity's row id.
         public var id: Int64
+        /// The entity's key, which is the node's identifier in the DOT text.
         public var key: String
+        /// The entity's type, which sets the node's shape and colour.
         public var type: EntityType
+        /// The entity's primary name.
         public var name: String
+        /// The language of ``name``, when known.
         public var nameLanguage: String?
+        /// The entity's kind within the type (`igo`, `state`).
         public var kind: String?
         /// The entity's own date or period, as one phrase (`2024-03-25`, `2022–2024`).
         public var dates: String?
@@ -58,6 +67,7 @@ public struct RenderGraph: Hashable, Sendable {
         /// Whether the node lies on a highlighted path.
         public var highlighted: Bool
 
+        /// A node for the entity; only its identity, type and name are required.
         public init(
             id: Int64, key: String, type: EntityType, name: String, nameLanguage: String? = nil, kind: String? = nil,
             dates: String? = nil, arabicNames: [String] = [], highlighted: Bool = false
@@ -76,13 +86,19 @@ public struct RenderGraph: Hashable, Sendable {
 
     /// One relation of the picture, from `source` to `target` (node keys).
     public struct Edge: Hashable, Sendable {
+        /// The relation's row id.
         public var id: Int64
+        /// The key of the source node.
         public var source: String
+        /// The key of the target node.
         public var target: String
+        /// The relation type's name (`heads`).
         public var type: String
         /// How the relation reads forwards: `heads`.
         public var phrase: String
+        /// Whether the relation reads the same both ways; drawn without an arrowhead.
         public var symmetric: Bool
+        /// The role the relation records (`Director-General`).
         public var role: String?
         /// The relation's dates as one phrase (`since 2024-03`, `2022–2024`).
         public var dates: String?
@@ -91,6 +107,7 @@ public struct RenderGraph: Hashable, Sendable {
         /// Whether the relation lies on a highlighted path.
         public var highlighted: Bool
 
+        /// An edge for the relation; only its identity, ends, type and phrase are required.
         public init(
             id: Int64, source: String, target: String, type: String, phrase: String, symmetric: Bool = false,
             role: String? = nil, dates: String? = nil, ended: Bool = false, highlighted: Bool = false
@@ -121,6 +138,8 @@ public struct RenderGraph: Hashable, Sendable {
     /// How many paths are highlighted.
     public var pathCount: Int
 
+    /// A picture's content; nodes and edges are sorted here, so the DOT text does not depend on
+    /// the order they were found in.
     public init(
         nodes: [Node], edges: [Edge], caption: String, filters: [String] = [], center: String? = nil, pathCount: Int = 0
     ) {

@@ -32,6 +32,7 @@ public struct RenderStyle: Hashable, Sendable {
 
     /// How entities are grouped into boxes.
     public enum ClusterMode: String, CaseIterable, Hashable, Sendable {
+        /// No boxes.
         case none
         /// By the country or state an entity is in, following `located_in`, `held_in` and `part_of`.
         case country
@@ -41,12 +42,15 @@ public struct RenderStyle: Hashable, Sendable {
 
     /// What edge labels say.
     public var labels: LabelDetail
+    /// Which names the nodes show: English, Arabic, or both.
     public var language: NameLanguage
     /// The title; `nil` names the selection, its size and ``drawnOn``.
     public var title: String?
     /// Whether to draw the legend under the title.
     public var legend: Bool
+    /// How entities are grouped into boxes.
     public var cluster: ClusterMode
+    /// The Graphviz layout engine; `auto` chooses by the selection's size.
     public var layout: LayoutEngine
     /// The date the picture is drawn, `YYYY-MM-DD`, shown in the default title. Tests fix it.
     public var drawnOn: String
@@ -54,6 +58,8 @@ public struct RenderStyle: Hashable, Sendable {
     /// Above this many relations, edge labels are left off unless asked for.
     public static let autoLabelLimit = 150
 
+    /// A style; the defaults draw English names, labels when the selection is small, a legend,
+    /// no clusters, and the layout `auto` picks.
     public init(
         labels: LabelDetail = .auto, language: NameLanguage = .en, title: String? = nil, legend: Bool = true,
         cluster: ClusterMode = .none, layout: LayoutEngine = .auto, drawnOn: String = RenderStyle.today()
@@ -85,16 +91,23 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable {
     case auto
     /// Layered, left to right: the most readable for small graphs, too slow beyond a few hundred relations.
     case dot
+    /// Spring model (stress majorization): a few hundred nodes, with no direction implied.
     case neato
+    /// Force-directed, with clusters drawn as boxes.
     case fdp
     /// Multiscale force-directed: draws thousands of nodes in seconds.
     case sfdp
+    /// Circular: entities on circles, for rings and hubs.
     case circo
+    /// Radial: the selection's centre in the middle, rings by distance.
     case twopi
 
     /// Up to these sizes `auto` picks `dot`: on a 2-core machine `dot` takes 0.45 s for 100
     /// nodes and 286 edges, but 7 s for 200 and 1,023, and does not finish 1,000 and 10,000.
+    ///
+    /// This is the node limit; ``dotEdgeLimit`` the relation limit.
     public static let dotNodeLimit = 150
+    /// Up to this many relations (and ``dotNodeLimit`` entities) `auto` picks `dot`.
     public static let dotEdgeLimit = 400
 
     /// The engine that will run: `auto` resolved for a selection of this size.
@@ -106,6 +119,8 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable {
 
 /// The file format of a picture.
 public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
+    /// A picture: PNG (a bitmap, at ``PartnerGraphStore/pictureDPI`` for small graphs), SVG (a
+    /// vector image for the web) or PDF (a vector document for print).
     case png, svg, pdf
     /// The DOT text PartnerGraph generates, before layout.
     case dot

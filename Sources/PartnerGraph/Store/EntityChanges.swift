@@ -1,19 +1,31 @@
 /// What to record about a new entity.
 public struct NewEntity: Sendable {
+    /// Organization, person, agreement, event or place.
     public var type: EntityType
+    /// The primary name; it may not be empty.
     public var name: String
     /// The key; derived from the name when `nil`.
     public var key: String?
+    /// The language of ``name`` (`en`, `ar`), when known.
     public var nameLanguage: String?
+    /// The finer classification within the type: `igo`, `state`, `parliament`, `city`.
     public var kind: String?
+    /// Other names, in other languages or spellings; each is found by look-ups as the name is.
     public var aliases: [Alias]
+    /// Free attributes: `["headquarters": "Rabat", "founded": "1979"]`.
     public var attributes: [String: String]
+    /// One date, for an event that took place or an agreement that was made on it; not with a period.
     public var date: PartialDate?
+    /// When it began.
     public var startDate: PartialDate?
+    /// When it ended; not before ``startDate``.
     public var endDate: PartialDate?
+    /// Free text about it.
     public var note: String?
+    /// The sources that state it exists, each by key, with an optional quote.
     public var citations: [CitationRef]
 
+    /// A new entity; only its type and name are required (see ``PartnerGraphStore/addEntity(_:)``).
     public init(
         type: EntityType, name: String, key: String? = nil, nameLanguage: String? = nil, kind: String? = nil,
         aliases: [Alias] = [], attributes: [String: String] = [:], date: PartialDate? = nil,
@@ -36,8 +48,11 @@ public struct NewEntity: Sendable {
 
 /// A change to one optional field: keep it, set it, or clear it.
 public enum FieldChange<Value: Sendable>: Sendable {
+    /// Leave the field as it is.
     case keep
+    /// Set the field to this value.
     case set(Value)
+    /// Remove the field's value.
     case clear
 
     func apply(to value: inout Value?) {
@@ -51,35 +66,67 @@ public enum FieldChange<Value: Sendable>: Sendable {
 
 /// What to change on an existing entity; fields left at their defaults stay as they are.
 public struct EntityChanges: Sendable {
+    /// A new primary name; the key stays as it is.
     public var name: String?
+    /// The language of the name.
     public var nameLanguage: FieldChange<String> = .keep
+    /// The kind within the type.
     public var kind: FieldChange<String> = .keep
+    /// The single date.
     public var date: FieldChange<PartialDate> = .keep
+    /// When it began.
     public var startDate: FieldChange<PartialDate> = .keep
+    /// When it ended.
     public var endDate: FieldChange<PartialDate> = .keep
+    /// The note.
     public var note: FieldChange<String> = .keep
+    /// Aliases to add.
     public var addAliases: [Alias] = []
     /// Aliases to remove, by name.
     public var removeAliases: [String] = []
+    /// Attributes to set, replacing the value of a key that is already set.
     public var setAttributes: [String: String] = [:]
+    /// Attributes to remove, by key.
     public var removeAttributes: [String] = []
+    /// Citations to add.
     public var addCitations: [CitationRef] = []
     /// Values that sources state for attributes or dates, recorded beside the current values
     /// without changing them: where they differ, the sources disagree (see ``FieldClaims``).
     public var addClaims: [Claim] = []
 
+    /// No change: set the fields to change.
+    ///
+    /// ```swift
+    /// var changes = EntityChanges()
+    /// changes.kind = .set("igo")
+    /// changes.addAliases = [Alias(name: "إيسيسكو", language: "ar")]
+    /// try store.update("ICESCO", with: changes)
+    /// ```
     public init() {}
 }
 
 /// What to record about a relation besides its ends and type.
 public struct RelationDetails: Sendable {
+    /// The role the source holds in the relation (`Director-General`).
     public var role: String?
+    /// When the relation began.
     public var startDate: PartialDate?
+    /// When it ended; not before ``startDate``.
     public var endDate: PartialDate?
+    /// A single point in time, for a relation that is an occurrence (taking part in a meeting);
+    /// not with a period.
     public var date: PartialDate?
+    /// Free text about the relation.
     public var note: String?
+    /// The sources that state the relation.
     public var citations: [CitationRef]
 
+    /// The details of a relation; all are optional.
+    ///
+    /// ```swift
+    /// try store.link("Salim M. AlMalik", "heads", "ICESCO",
+    ///                RelationDetails(role: "Director-General", citations: [CitationRef(source: "icesco-2024-03-26")]))
+    /// ```
     public init(
         role: String? = nil, startDate: PartialDate? = nil, endDate: PartialDate? = nil, date: PartialDate? = nil,
         note: String? = nil, citations: [CitationRef] = []

@@ -3,9 +3,19 @@ import GRDB
 extension PartnerGraphStore {
     /// Records a new entity with its aliases, attributes and citations.
     ///
+    /// ```swift
+    /// let icesco = try store.addEntity(NewEntity(
+    ///     type: .organization, name: "ICESCO", kind: "igo",
+    ///     aliases: [Alias(name: "الإيسيسكو", language: "ar")],
+    ///     citations: [CitationRef(source: "icesco-2024-03-26")]))
+    /// icesco.key   // "icesco"
+    /// ```
+    ///
+    /// - Parameter new: What to record; its key is derived from the name when not given.
     /// - Returns: The stored entity, with its key.
     /// - Throws: ``PartnerGraphError/duplicateKey(_:existing:)`` when the key (given or derived
-    ///   from the name) is taken; date and key validation errors.
+    ///   from the name) is taken; ``PartnerGraphError/sourceNotFound(_:known:)`` for a citation of
+    ///   an unknown source; name, date and key validation errors.
     @discardableResult
     public func addEntity(_ new: NewEntity) throws -> Entity {
         try write { db in try Self.insertEntity(new, in: db) }
@@ -13,13 +23,30 @@ extension PartnerGraphStore {
 
     /// Finds the entity `name` designates: by key, else by name or alias.
     ///
-    /// - Throws: ``PartnerGraphError/entityNotFound(_:suggestions:)`` or ``PartnerGraphError/ambiguousEntity(_:candidates:)``.
+    /// Names and aliases are compared after ``NameNormalizer`` folding, so case, Latin
+    /// diacritics and Arabic spelling variants do not matter:
+    ///
+    /// ```swift
+    /// try store.entity("الايسيسكو").key   // "icesco", found by its alias الإيسيسكو
+    /// ```
+    ///
+    /// - Parameter name: A key, a name or an alias.
+    /// - Throws: ``PartnerGraphError/entityNotFound(_:suggestions:)``, with the closest names, or
+    ///   ``PartnerGraphError/ambiguousEntity(_:candidates:)`` when several entities bear the name.
     public func entity(_ name: String) throws -> Entity {
         try read { db in try EntityResolver.resolve(name, in: db) }
     }
 
     /// Everything known about an entity: names, kind, dates, attributes, citations, and its
     /// relations in both directions.
+    ///
+    /// ```swift
+    /// let profile = try store.profile(of: "ICESCO")
+    /// profile.relations.map(\.phrase)   // ["co-organized", "headed by", …]
+    /// ```
+    ///
+    /// - Parameter name: A key, a name or an alias, as ``entity(_:)`` resolves it.
+    /// - Throws: The look-up errors of ``entity(_:)``.
     public func profile(of name: String) throws -> EntityProfile {
         try read { db in
             let entity = try EntityResolver.resolve(name, in: db)
@@ -28,6 +55,10 @@ extension PartnerGraphStore {
     }
 
     /// The entities, optionally of one type and kind, ordered by type then key.
+    ///
+    /// - Parameters:
+    ///   - type: Only entities of this type; `nil`: every type.
+    ///   - kind: Only entities of this kind (`igo`), compared exactly; `nil`: every kind.
     public func entities(type: EntityType? = nil, kind: String? = nil) throws -> [EntitySummary] {
         try read { db in
             var request = Entity.all()
@@ -56,7 +87,15 @@ extension PartnerGraphStore {
 
     /// Changes an entity's name, aliases, attributes, kind, dates or note.
     ///
+    /// The key never changes, so relations, citations and scripts that name the entity by key
+    /// keep working after a rename.
+    ///
+    /// - Parameters:
+    ///   - name: The entity: a key, a name or an alias.
+    ///   - changes: What to change; fields left at their defaults stay as they are.
     /// - Returns: The entity as it now stands.
+    /// - Throws: The look-up errors of ``entity(_:)``; ``PartnerGraphError/aliasNotFound(entity:alias:)``
+    ///   for an alias to remove that the entity lacks; name, date and citation errors.
     @discardableResult
     public func update(_ name: String, with changes: EntityChanges) throws -> Entity {
         try write { db in
@@ -104,6 +143,13 @@ extension PartnerGraphStore {
 
     /// Removes an entity. While it has relations, refuses unless `cascade` is set, in which
     /// case the relations go too and are listed in the report.
+    ///
+    /// - Parameters:
+    ///   - name: The entity: a key, a name or an alias.
+    ///   - cascade: Remove its relations with it.
+    /// - Returns: The entity removed, and the relations removed with it.
+    /// - Throws: ``PartnerGraphError/entityHasRelations(_:count:)`` when it has relations and
+    ///   `cascade` is not set; the look-up errors of ``entity(_:)``.
     public func remove(_ name: String, cascade: Bool) throws -> RemovalReport {
         try write { db in
             let entity = try EntityResolver.resolve(name, in: db)

@@ -7,6 +7,11 @@ extension PartnerGraphStore {
     /// try store.link("Salim M. AlMalik", "heads", "ICESCO", RelationDetails(role: "Director-General"))
     /// ```
     ///
+    /// - Parameters:
+    ///   - source: The entity the relation reads from (the person who `heads`): a key, name or alias.
+    ///   - type: The relation type's name (`heads`); `observer-of` and `Observer of` are read as `observer_of`.
+    ///   - target: The entity the relation reads to.
+    ///   - details: The role, dates, note and citations.
     /// - Returns: The relation as seen from `source`.
     /// - Throws: ``PartnerGraphError/unknownRelationType(_:known:)``, ``PartnerGraphError/relationNotAllowed(type:from:to:sourceTypes:targetTypes:)``
     ///   when the vocabulary forbids those entity types, ``PartnerGraphError/duplicateRelation(description:)``,
@@ -29,7 +34,17 @@ extension PartnerGraphStore {
     /// Removes the relation `type` from `source` to `target`. When several match (different
     /// roles or dates), `role` and `start` narrow them down, or `all` removes every match.
     ///
+    /// - Parameters:
+    ///   - source: The relation's source entity: a key, name or alias.
+    ///   - type: The relation type's name.
+    ///   - target: The relation's target entity.
+    ///   - role: Only the relation with this role.
+    ///   - start: Only the relation that starts on this date.
+    ///   - all: Remove every relation that matches, rather than refuse when several do.
     /// - Returns: The removed relations.
+    /// - Throws: ``PartnerGraphError/relationNotFound(description:)`` when none matches,
+    ///   ``PartnerGraphError/ambiguousRelation(description:matches:)`` when several do and `all`
+    ///   is not set; the look-up errors of ``entity(_:)``.
     @discardableResult
     public func unlink(
         _ source: String, _ type: String, _ target: String, role: String? = nil, start: PartialDate? = nil, all: Bool = false

@@ -2,12 +2,19 @@ import GRDB
 
 /// A source with how often it is cited, for `source list`.
 public struct SourceSummary: Codable, Hashable, Sendable {
+    /// The source's key.
     public var key: String
+    /// Its title.
     public var title: String
+    /// Who published it.
     public var publisher: String?
+    /// When it was published.
     public var published: PartialDate?
+    /// Its language tag.
     public var language: String?
+    /// How many citations of entities and relations name it.
     public var citationCount: Int
+    /// Whether its full text is stored.
     public var hasText: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -19,6 +26,7 @@ public struct SourceSummary: Codable, Hashable, Sendable {
 
 /// A source with what cites it, for `source show`.
 public struct SourceDetail: Codable, Hashable, Sendable {
+    /// The source itself.
     public var source: Source
     /// The entities that cite the source.
     public var entities: [EntityRef]
@@ -32,7 +40,16 @@ public struct SourceDetail: Codable, Hashable, Sendable {
 extension PartnerGraphStore {
     /// Registers a document that facts can cite.
     ///
-    /// - Throws: ``PartnerGraphError/duplicateSource(_:)`` when the key is taken.
+    /// ```swift
+    /// try store.addSource(Source(
+    ///     key: "icesco-2024-03-26", title: "Emphasis on strengthening the partnership between ICESCO and Azerbaijan",
+    ///     publisher: "ICESCO", published: try PartialDate("2024-03-26"), language: "ar"))
+    /// ```
+    ///
+    /// - Parameter source: The source; its ``Source/id`` is ignored.
+    /// - Returns: The stored source, with its row id.
+    /// - Throws: ``PartnerGraphError/duplicateSource(_:)`` when the key is taken,
+    ///   ``PartnerGraphError/invalidKey(_:)``, ``PartnerGraphError/emptyName`` for an empty title.
     @discardableResult
     public func addSource(_ source: Source) throws -> Source {
         try write { db in
@@ -68,6 +85,9 @@ extension PartnerGraphStore {
     }
 
     /// One source, with the entities and relations that cite it.
+    ///
+    /// - Parameter key: The source's key.
+    /// - Throws: ``PartnerGraphError/sourceNotFound(_:known:)``.
     public func source(_ key: String) throws -> SourceDetail {
         try read { db in
             guard let source = try Source.filter(Source.Columns.key == key).fetchOne(db) else {

@@ -10,7 +10,15 @@ extension PartnerGraphStore {
 
     /// Adds a relation type of the user's own.
     ///
-    /// - Throws: ``PartnerGraphError/relationTypeExists(_:)`` or ``PartnerGraphError/invalidRelationTypeName(_:)``.
+    /// ```swift
+    /// try store.addRelationType(RelationType(
+    ///     name: "funds", forwardPhrase: "funds", inversePhrase: "funded by",
+    ///     sourceTypes: [.organization], targetTypes: [.event, .agreement]))
+    /// ```
+    ///
+    /// - Parameter type: The new type; its ``RelationType/builtin`` flag is ignored.
+    /// - Throws: ``PartnerGraphError/relationTypeExists(_:)``, ``PartnerGraphError/invalidRelationTypeName(_:)``
+    ///   or ``PartnerGraphError/invalidRelationType(_:reason:)``.
     public func addRelationType(_ type: RelationType) throws {
         try write { db in try Self.insertRelationType(type, in: db) }
     }

@@ -13,6 +13,13 @@ import GRDB
 /// let store = try PartnerGraphStore(path: "partners.sqlite")
 /// try store.addEntity(NewEntity(type: .organization, name: "ICESCO"))
 /// ```
+///
+/// Methods throw the errors of their concern (``PartnerGraphError``, ``QueryError``,
+/// ``ImportError``, ``IngestError``, ``RenderError`` …), whose description is a message a person
+/// can act on; SQLite failures that are no one's input (a full disk) come through as GRDB's
+/// `DatabaseError`, but for a file that is not a database, read-only or cannot be opened, which
+/// become ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/readOnlyDatabase(path:)``
+/// and ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
 public final class PartnerGraphStore: Sendable {
     /// How a store opens its file.
     public enum AccessMode: Sendable {
@@ -33,6 +40,9 @@ public final class PartnerGraphStore: Sendable {
 
     /// Opens, and if needed creates and migrates, the database at `path`.
     ///
+    /// - Parameters:
+    ///   - path: The database file; created when it does not exist and `mode` allows writes.
+    ///   - mode: Whether to create, migrate and write, or only read an existing file.
     /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
     ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
     /// - Parameters:

@@ -11,6 +11,8 @@ public struct CSVExportWriter: GraphExportWriter {
     let nodes: ExportSink
     let edges: ExportSink
 
+    /// A writer of the two CSV files.
+    ///
     /// - Parameters:
     ///   - nodes: Where `nodes.csv` goes.
     ///   - edges: Where `edges.csv` goes.
@@ -19,11 +21,14 @@ public struct CSVExportWriter: GraphExportWriter {
         self.edges = edges
     }
 
+    /// Writes the header line of each file.
     public mutating func begin(_ header: ExportHeader) throws {
         nodes.write("key,type,name,alias_ar,name_language,kind,date,start,end,note,aliases\n")
         edges.write("source,type,target,start,end,role,date,note,sources\n")
     }
 
+    /// Writes the entity's line of `nodes.csv`: its first Arabic alias as `alias_ar`, the other
+    /// aliases as `NAME@LANG` separated by ` | `.
     public mutating func node(_ node: ExportNode) throws {
         // The first Arabic alias fills alias_ar, as the workload has it; the rest go to `aliases`.
         let arabic = node.aliases.firstIndex { $0.language == "ar" }
@@ -39,6 +44,7 @@ public struct CSVExportWriter: GraphExportWriter {
         nodes.write(Self.record(fields))
     }
 
+    /// Writes the relation's line of `edges.csv`, with the keys of its cited sources.
     public mutating func edge(_ edge: ExportEdge) throws {
         let sources = edge.citations.map(\.source).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
         let fields: [String?] = [
@@ -48,6 +54,7 @@ public struct CSVExportWriter: GraphExportWriter {
         edges.write(Self.record(fields))
     }
 
+    /// Writes nothing: CSV has no closing part.
     public mutating func end() throws {}
 
     /// One CSV line: absent values as empty fields.

@@ -4,7 +4,9 @@ import GRDBSQLite
 
 /// What an export wrote.
 public struct ExportSummary: Sendable, Equatable {
+    /// How many entities were written.
     public var nodes: Int
+    /// How many relations were written.
     public var edges: Int
     /// What was selected, in words.
     public var caption: String

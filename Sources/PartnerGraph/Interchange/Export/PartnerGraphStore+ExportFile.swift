@@ -15,6 +15,7 @@ public struct ExportOptions: Sendable, Equatable {
     /// Cypher: the engine the script is for.
     public var dialect: CypherDialect
 
+    /// The options; the defaults suit every format.
     public init(force: Bool = false, dialect: CypherDialect = .kuzu) {
         self.force = force
         self.dialect = dialect

@@ -52,6 +52,8 @@ public struct CypherWriter: GraphExportWriter {
         self.dialect = dialect
     }
 
+    /// Writes the comments that name the selection and, for Kùzu, the `CREATE … TABLE`
+    /// statements (for Neo4j, the key constraints), then one statement per source.
     public mutating func begin(_ header: ExportHeader) throws {
         sink.write(CypherText.comment("PartnerGraph export: " + header.caption))
         for filter in header.filters { sink.write(CypherText.comment(filter)) }
@@ -92,6 +94,7 @@ public struct CypherWriter: GraphExportWriter {
         }
     }
 
+    /// Writes the statement that creates (Kùzu) or merges (Neo4j) the entity.
     public mutating func node(_ node: ExportNode) throws {
         var map = PropertyMap(dialect: dialect)
         map.string("key", node.key)
@@ -116,6 +119,8 @@ public struct CypherWriter: GraphExportWriter {
         writeNode(label: "Entity", typeLabel: Self.typeLabel(node.type), key: node.key, map)
     }
 
+    /// Writes the statement that matches the relation's two ends and creates (Kùzu) or merges
+    /// (Neo4j) the relationship.
     public mutating func edge(_ edge: ExportEdge) throws {
         var map = PropertyMap(dialect: dialect)
         map.raw("id", String(edge.id))
@@ -149,6 +154,7 @@ public struct CypherWriter: GraphExportWriter {
         sink.write(line)
     }
 
+    /// Writes nothing: every statement is complete on its line.
     public mutating func end() throws {}
 
     // MARK: - Statements

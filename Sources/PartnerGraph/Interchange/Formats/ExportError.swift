@@ -6,6 +6,7 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// CSV is two files, `nodes.csv` and `edges.csv`: it needs a folder, not a file or standard output.
     case csvNeedsFolder(String?)
 
+    /// The message: what went wrong, and what to do.
     public var description: String {
         switch self {
         case let .tooLargeForMermaid(nodes, limit):

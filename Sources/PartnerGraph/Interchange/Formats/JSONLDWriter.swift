@@ -76,6 +76,8 @@ public struct JSONLDWriter: GraphExportWriter {
         self.sink = sink
     }
 
+    /// Writes the `@context`, opens the `@graph` with a `Dataset` node that names the selection,
+    /// and writes one `CreativeWork` per source.
     public mutating func begin(_ header: ExportHeader) throws {
         sink.write("{\n  \"@context\": ")
         json.reset()
@@ -108,12 +110,15 @@ public struct JSONLDWriter: GraphExportWriter {
         }
     }
 
+    /// Writes the entity's node object.
     public mutating func node(_ node: ExportNode) throws {
         classes[node.key] = JSONLDMapping.EndClass(node)
         writeNode(node)
         item(json.bytes)
     }
 
+    /// Adds the relation to its subject's node object, as a `Role`; a relation stated on its
+    /// target (`attendee`, `organizer`) gets a node object of its own.
     public mutating func edge(_ edge: ExportEdge) throws {
         let statement = JSONLDMapping.statement(type: edge.type, source: classes[edge.source], target: classes[edge.target])
         let (subjectKey, objectKey) = statement.inverted ? (edge.target, edge.source) : (edge.source, edge.target)
@@ -144,6 +149,7 @@ public struct JSONLDWriter: GraphExportWriter {
         }
     }
 
+    /// Writes the last subject's relations and closes the `@graph` and the document.
     public mutating func end() throws {
         flushSubject()
         sink.write("\n  ]\n}\n")

@@ -30,12 +30,16 @@ public struct MermaidWriter: GraphExportWriter {
 
     /// A writer that writes to `sink`.
     ///
-    /// - Parameter force: Writes charts of more than ``nodeLimit`` entities too.
+    /// - Parameters:
+    ///   - sink: Where the chart goes; the caller commits or discards it.
+    ///   - force: Writes charts of more than ``nodeLimit`` entities too.
     public init(sink: ExportSink, force: Bool = false) {
         self.sink = sink
         self.force = force
     }
 
+    /// Writes `flowchart LR`, the comments that name the selection, and a `classDef` per entity type.
+    ///
     /// - Throws: ``ExportError/tooLargeForMermaid(nodes:limit:)`` when the header announces more
     ///   than ``nodeLimit`` entities and the writer is not forced; nothing is written then.
     public mutating func begin(_ header: ExportHeader) throws {
@@ -56,6 +60,7 @@ public struct MermaidWriter: GraphExportWriter {
         }
     }
 
+    /// Writes the entity's node, `n1`, `n2` … in arrival order, shaped and styled by its type.
     public mutating func node(_ node: ExportNode) throws {
         let id = ids.count + 1
         ids[node.key] = id
@@ -67,6 +72,8 @@ public struct MermaidWriter: GraphExportWriter {
         sink.write("  n\(id)\(shape.open)\"\(label)\"\(shape.close):::\(node.type.rawValue)\n")
     }
 
+    /// Writes the relation's edge, labelled with its phrase and role; a relation whose end was not
+    /// exported is left out, with a comment that says so.
     public mutating func edge(_ edge: ExportEdge) throws {
         guard let source = ids[edge.source], let target = ids[edge.target] else {
             // The exporter sends only relations between exported entities; say so rather than
@@ -81,6 +88,7 @@ public struct MermaidWriter: GraphExportWriter {
         sink.write("  n\(source) \(arrow)|\"\(text)\"| n\(target)\n")
     }
 
+    /// Writes nothing: a flowchart needs no closing.
     public mutating func end() throws {}
 
     /// The shape and colours of a type, the colours as in the rendered pictures.

@@ -13,7 +13,7 @@
 /// are declared `<attributes>` with the column names ``GraphMLWriter`` uses (`key`, `type`,
 /// `kind`, `name_language`, `name_<lang>`, `note`, `attr_<key>`, `sources`; for edges `type`,
 /// `role`, `note`, `sources`). Node ids are entity keys, edge ids `r` and the relation's row id.
-/// Text goes through ``XMLEscaping``, as for GraphML.
+/// Text goes through `XMLEscaping`, as for GraphML.
 ///
 /// The caller owns the sink: it commits it after ``end()``, or discards it after an error.
 public struct GEXFWriter: GraphExportWriter {

@@ -8,11 +8,16 @@
 public enum GraphMLImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One problem, at a line of the file (and a column, for XML syntax errors).
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        /// The file's name, as given.
         public var file: String
+        /// The line of the file, from 1.
         public var line: Int
+        /// The column, for an XML syntax error.
         public var column: Int?
+        /// What is wrong, and how to fix it.
         public var message: String
 
+        /// A problem at `file:line` (and `column`).
         public init(file: String, line: Int, column: Int? = nil, message: String) {
             self.file = file
             self.line = line
@@ -20,6 +25,7 @@ public enum GraphMLImportError: Error, Equatable, Sendable, CustomStringConverti
             self.message = message
         }
 
+        /// The problem as `FILE:LINE: MESSAGE` (`FILE:LINE:COLUMN: MESSAGE` with a column).
         public var description: String {
             "\(file):\(line):" + (column.map { "\($0):" } ?? "") + " \(message)"
         }
@@ -41,6 +47,7 @@ public enum GraphMLImportError: Error, Equatable, Sendable, CustomStringConverti
     /// How many problems an error lists; the rest are counted.
     public static let listedProblems = 50
 
+    /// The message: what went wrong, what to do, and that nothing was imported.
     public var description: String {
         let nothing = "Nothing was imported."
         switch self {

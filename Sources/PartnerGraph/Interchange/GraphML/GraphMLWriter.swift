@@ -4,7 +4,7 @@
 /// (`d0`, `d1`, …) and the column's name in `attr.name`, kept exactly as the data has it. The
 /// graph is directed; a node's id is its entity key and an edge's id is `r` and the relation's
 /// row id. A `<data>` element is written only when there is a value. Names, notes and keys go
-/// through ``XMLEscaping``, which replaces the control characters XML 1.0 cannot carry by U+FFFD.
+/// through `XMLEscaping`, which replaces the control characters XML 1.0 cannot carry by U+FFFD.
 ///
 /// ```xml
 /// <node id="icesco">

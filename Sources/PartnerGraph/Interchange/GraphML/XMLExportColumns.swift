@@ -75,6 +75,7 @@ public enum XMLExportError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A node has a free attribute missing from ``ExportHeader/attributeKeys``.
     case undeclaredAttribute(String, entity: String)
 
+    /// The message, which names the entity and the undeclared value.
     public var description: String {
         switch self {
         case let .undeclaredAliasLanguage(language, entity):

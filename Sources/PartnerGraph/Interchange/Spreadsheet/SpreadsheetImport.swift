@@ -24,8 +24,11 @@ import GRDB
 public struct SpreadsheetImport: Sendable {
     /// The spreadsheet, a CSV file.
     public let path: String
+    /// How its columns become relations.
     public let mapping: SpreadsheetMapping
 
+    /// An import of the spreadsheet at `path` by `mapping`; nothing is read until
+    /// ``document(in:)`` is called.
     public init(path: String, mapping: SpreadsheetMapping) {
         self.path = path
         self.mapping = mapping
@@ -49,6 +52,13 @@ extension PartnerGraphStore {
     /// The interchange document a spreadsheet makes against this store (see ``SpreadsheetImport``);
     /// nothing is written.
     ///
+    /// To import it, pass it to ``upsert(_:file:options:)``; to make it and import it in one
+    /// transaction, build it inside ``upsert(file:options:progress:build:)`` with
+    /// ``SpreadsheetImport/document(in:)``.
+    ///
+    /// - Parameters:
+    ///   - path: The spreadsheet, a CSV file.
+    ///   - mapping: How its columns become relations.
     /// - Throws: ``SpreadsheetImportError`` listing every problem, or ``PartnerGraphError/fileNotReadable(path:reason:)``.
     public func spreadsheetDocument(_ path: String, mapping: SpreadsheetMapping) throws -> InterchangeDocument {
         try read { db in try SpreadsheetImport(path: path, mapping: mapping).document(in: db) }

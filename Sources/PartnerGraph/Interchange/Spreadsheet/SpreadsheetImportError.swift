@@ -14,14 +14,17 @@ public struct SpreadsheetImportError: Error, Equatable, Sendable, CustomStringCo
         public var file: String
         /// The line the row starts on (the header is line 1); `nil` for a problem of the whole file.
         public var line: Int?
+        /// What is wrong, and how to fix it.
         public var message: String
 
+        /// A problem at `file:line`, or of the whole file when `line` is `nil`.
         public init(file: String, line: Int?, message: String) {
             self.file = file
             self.line = line
             self.message = message
         }
 
+        /// The problem as `FILE:LINE: MESSAGE`.
         public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
     }
 
@@ -33,11 +36,13 @@ public struct SpreadsheetImportError: Error, Equatable, Sendable, CustomStringCo
     /// How many problems the message lists; the rest are counted.
     public static let listedProblems = 50
 
+    /// An error listing `problems` of the spreadsheet at `file`.
     public init(file: String, problems: [Problem]) {
         self.file = file
         self.problems = problems
     }
 
+    /// The message: the first ``listedProblems`` problems, and that nothing was imported.
     public var description: String {
         let shown = problems.prefix(Self.listedProblems).map { "  " + $0.description }
         let more = problems.count > Self.listedProblems ? ["  … and \(problems.count - Self.listedProblems) more"] : []

@@ -52,8 +52,11 @@ import Foundation
 public struct SpreadsheetMapping: Equatable, Sendable {
     /// The byte between two cells of a row.
     public enum Delimiter: String, Equatable, Sendable, CaseIterable {
+        /// `,`, as most spreadsheets export.
         case comma = ","
+        /// `;`, as spreadsheets do where the comma is the decimal separator.
         case semicolon = ";"
+        /// A tab, for tab-separated values.
         case tab = "\t"
 
         /// The delimiter as one byte, for the reader.
@@ -73,6 +76,7 @@ public struct SpreadsheetMapping: Equatable, Sendable {
         /// Columns of aliases of the entity, by language tag: `["ar": "country_ar"]`.
         public var aliasColumns: [String: String]
 
+        /// An end read from the column with header `column`, naming entities of type `type`.
         public init(column: String, type: EntityType, kind: String? = nil, language: String? = nil, aliasColumns: [String: String] = [:]) {
             self.column = column
             self.type = type
@@ -91,15 +95,23 @@ public struct SpreadsheetMapping: Equatable, Sendable {
         case column(String, values: [String: String])
     }
 
+    /// The byte between two cells; `,` by default.
     public var delimiter: Delimiter
+    /// The column that names each relation's source entity.
     public var source: End
+    /// The column that names each relation's target entity.
     public var target: End
+    /// Where each row's relation type comes from.
     public var relation: Relation
     /// The optional columns of the relation, by header name.
     public var roleColumn: String?
+    /// The column of each relation's start date.
     public var startColumn: String?
+    /// The column of each relation's end date.
     public var endColumn: String?
+    /// The column of each relation's date, as a point in time.
     public var dateColumn: String?
+    /// The column of each relation's note.
     public var noteColumn: String?
     /// The relation types the mapping defines, by name; those the database lacks are added.
     public var relationTypes: [RelationTypeRecord]
@@ -207,6 +219,8 @@ public struct SpreadsheetMapping: Equatable, Sendable {
     /// `relation.values` by normalized value.
     private var valueTable: [String: String] = [:]
 
+    /// Two mappings are equal when they read the same columns into the same relations, wherever
+    /// they came from (``origin`` is not compared).
     public static func == (lhs: SpreadsheetMapping, rhs: SpreadsheetMapping) -> Bool {
         lhs.delimiter == rhs.delimiter && lhs.source == rhs.source && lhs.target == rhs.target && lhs.relation == rhs.relation
             && lhs.roleColumn == rhs.roleColumn && lhs.startColumn == rhs.startColumn && lhs.endColumn == rhs.endColumn
@@ -324,16 +338,19 @@ public struct SpreadsheetMappingError: Error, Equatable, Sendable, CustomStringC
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
         /// The dotted key, or `nil` for a problem of the whole file.
         public var key: String?
+        /// What is wrong, and how to fix it.
         public var message: String
         /// The line of the file, for a TOML syntax error.
         public var line: Int?
 
+        /// A problem at a dotted key (`source.colum`), or of the whole file when `key` is `nil`.
         public init(key: String?, message: String, line: Int? = nil) {
             self.key = key
             self.message = message
             self.line = line
         }
 
+        /// The problem as `line LINE: KEY: MESSAGE`, each part when known.
         public var description: String {
             (line.map { "line \($0): " } ?? "") + (key.map { "\($0): " } ?? "") + message
         }
@@ -341,13 +358,16 @@ public struct SpreadsheetMappingError: Error, Equatable, Sendable, CustomStringC
 
     /// The mapping's file name, or `settings`.
     public var origin: String
+    /// Every problem of the mapping.
     public var problems: [Problem]
 
+    /// An error listing `problems` of the mapping from `origin`.
     public init(origin: String, problems: [Problem]) {
         self.origin = origin
         self.problems = problems
     }
 
+    /// The message: every problem, and that nothing was imported.
     public var description: String {
         if problems.count == 1 { return "the mapping \(origin) is not valid: \(problems[0]). Nothing was imported." }
         return "the mapping \(origin) has \(problems.count) problems:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
