@@ -25,5 +25,6 @@ struct PartnerGraphCommand: ParsableCommand {
             Export.self, Import.self, Ingest.self, Review.self,
             Neighbors.self, Path.self, Common.self, Timeline.self, Search.self, Stats.self,
             Render.self,
+            Backup.self, Restore.self, Check.self,
         ])
 }
