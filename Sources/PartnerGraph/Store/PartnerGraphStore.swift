@@ -88,7 +88,7 @@ public final class PartnerGraphStore: Sendable {
     /// SQLite cannot read a WAL database read-only when it may not create the `-shm` file next
     /// to it. When no `-wal` file holds changes, the file is all there is, and SQLite may read
     /// it as immutable.
-    private static func readOnlyLocation(for path: String) -> String {
+    static func readOnlyLocation(for path: String) -> String {
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard wal == 0 else { return path }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -164,7 +164,7 @@ public final class PartnerGraphStore: Sendable {
     /// that processes opening a new file at the same time do not both create it.
     /// Settings of SQLite for the whole process, made once, before its first use
     /// (see `pg_sqlite_disable_memory_statistics`).
-    private static let sqliteSettings: Void = {
+    static let sqliteSettings: Void = {
         _ = pg_sqlite_disable_memory_statistics()
     }()
 
