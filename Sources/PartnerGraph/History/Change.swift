@@ -21,8 +21,11 @@ public struct Change: Sendable, Equatable, Codable {
         /// The kind of row, in words: `entity`, `alias`, `attribute`, `relation`, `citation`,
         /// `source`, `relation type` or `draft`.
         public var kind: String
+        /// Rows of this kind added.
         public var added: Int
+        /// Rows of this kind changed.
         public var changed: Int
+        /// Rows of this kind removed.
         public var removed: Int
 
         /// A count of one kind of row.

@@ -12,6 +12,7 @@ public enum HistoryError: Error, Equatable, Sendable {
 }
 
 extension HistoryError: CustomStringConvertible {
+    /// The message a person reads: what went wrong and what to do.
     public var description: String {
         switch self {
         case .nothingToUndo:

@@ -38,9 +38,11 @@ public struct FieldClaims: Codable, Hashable, Sendable {
 
     /// One value and who states it.
     public struct ClaimedValue: Codable, Hashable, Sendable {
+        /// The value stated, as written.
         public var value: String
         /// Whether this is the entity's current value (the one `show` and exports use).
         public var current: Bool
+        /// The sources that state it, with their quotes; empty for a value no source was cited for.
         public var sources: [CitationView]
     }
 
@@ -48,17 +50,20 @@ public struct FieldClaims: Codable, Hashable, Sendable {
         case field, values, disagree
     }
 
+    /// The values stated for `field`, the current one first.
     public init(field: String, values: [ClaimedValue]) {
         self.field = field
         self.values = values
     }
 
+    /// Reads `field` and `values` (`disagree` is computed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         field = try container.decode(String.self, forKey: .field)
         values = try container.decode([ClaimedValue].self, forKey: .values)
     }
 
+    /// Writes `field`, `values` and `disagree`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(field, forKey: .field)

@@ -13,8 +13,11 @@ public struct DuplicatePair: Sendable, Equatable, Codable {
 
     /// An entity of a pair: its key, type and name.
     public struct EntityReference: Sendable, Equatable, Codable {
+        /// The entity's key.
         public var key: String
+        /// The entity's type.
         public var type: EntityType
+        /// The entity's primary name.
         public var name: String
     }
 }

@@ -9,6 +9,7 @@ public enum MergeError: Error, Equatable, Sendable {
 }
 
 extension MergeError: CustomStringConvertible {
+    /// The message a person reads: what went wrong and what to do.
     public var description: String {
         switch self {
         case let .sameEntity(key):

@@ -28,8 +28,11 @@ public struct MergeReport: Sendable, Equatable, Codable {
 
     /// A field both entities had, with different values.
     public struct Conflict: Sendable, Equatable, Codable {
+        /// The field: `kind`, `note`, `date`, `start`, `end`, or an attribute key.
         public var field: String
+        /// The kept entity's value, which stays.
         public var kept: String
+        /// The merged entity's value (kept as a claim for attributes and dates, and in the history).
         public var other: String
     }
 }
@@ -59,7 +62,10 @@ extension PartnerGraphStore {
     /// try store.merge("icesco", "isesco")
     /// ```
     ///
-    /// - Parameter force: Merge even two entities recorded as distinct.
+    /// - Parameters:
+    ///   - keep: The entity to keep: a key, name or alias.
+    ///   - other: The entity to merge into it and remove.
+    ///   - force: Merge even two entities recorded as distinct.
     /// - Throws: ``MergeError``, and the entity look-up errors.
     @discardableResult
     public func merge(_ keep: String, _ other: String, force: Bool = false) throws -> MergeReport {

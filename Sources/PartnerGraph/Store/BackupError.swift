@@ -32,6 +32,7 @@ public enum BackupError: Error, Equatable, Sendable {
 }
 
 extension BackupError: CustomStringConvertible, LocalizedError {
+    /// The message a person reads: what went wrong and what to do.
     public var description: String {
         switch self {
         case let .destinationExists(path):
@@ -63,5 +64,6 @@ extension BackupError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// The same message as ``description``, for `localizedDescription`.
     public var errorDescription: String? { description }
 }

@@ -2,10 +2,14 @@ import GRDB
 
 /// How much a database holds: its entities, relations and sources.
 public struct GraphCounts: Codable, Equatable, Sendable {
+    /// The number of entities.
     public var entities: Int
+    /// The number of relations.
     public var relations: Int
+    /// The number of sources.
     public var sources: Int
 
+    /// Counts of a graph.
     public init(entities: Int, relations: Int, sources: Int) {
         self.entities = entities
         self.relations = relations

@@ -26,7 +26,9 @@ public struct CheckReport: Codable, Equatable, Sendable {
 
     /// The problems of one kind.
     public struct Group: Equatable, Sendable {
+        /// The kind of problem the group holds.
         public var kind: CheckProblem.Kind
+        /// The problems of that kind, as many as the report keeps.
         public var problems: [CheckProblem]
         /// How many there are, when more than ``CheckReport/problemLimit``.
         public var total: Int
@@ -45,6 +47,7 @@ public struct CheckReport: Codable, Equatable, Sendable {
         case problemCount = "problem_count"
     }
 
+    /// A report of the database at `path`, with its counts, the problems found and how many of each kind there were in all.
     public init(path: String, counts: GraphCounts, problems: [CheckProblem], totals: [CheckProblem.Kind: Int]) {
         self.path = path
         self.counts = counts
@@ -52,6 +55,7 @@ public struct CheckReport: Codable, Equatable, Sendable {
         self.totals = totals
     }
 
+    /// Reads a report written by ``encode(to:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         path = try container.decode(String.self, forKey: .path)
@@ -61,6 +65,7 @@ public struct CheckReport: Codable, Equatable, Sendable {
         totals = Dictionary(uniqueKeysWithValues: named.compactMap { name, total in CheckProblem.Kind(rawValue: name).map { ($0, total) } })
     }
 
+    /// Writes the report as `check --json` prints it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
@@ -185,8 +190,10 @@ public struct CheckProblem: Codable, Equatable, Sendable {
     public var relation: Int64?
     /// The table and row id SQLite names, for integrity and foreign-key problems.
     public var table: String?
+    /// The row of `table` at fault, by its rowid, for problems SQLite reports by row.
     public var row: Int64?
 
+    /// A problem of `kind`, described by `message`, naming the entities, relation, table and row concerned.
     public init(kind: Kind, message: String, entities: [String] = [], relation: Int64? = nil, table: String? = nil, row: Int64? = nil) {
         self.kind = kind
         self.message = message

@@ -43,13 +43,10 @@ public final class PartnerGraphStore: Sendable {
     /// - Parameters:
     ///   - path: The database file; created when it does not exist and `mode` allows writes.
     ///   - mode: Whether to create, migrate and write, or only read an existing file.
-    /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
-    ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
-    /// - Parameters:
-    ///   - path: The database file.
-    ///   - mode: Whether to create and write it, or only read it.
     ///   - author: Who the changes are recorded as in the history: by default this process's
     ///     user (`$PARTNERGRAPH_USER`, else the OS user) and command line.
+    /// - Throws: ``PartnerGraphError/notADatabase(path:)``, ``PartnerGraphError/newerSchema(path:version:supported:)``,
+    ///   ``PartnerGraphError/readOnlyDatabase(path:)`` or ``PartnerGraphError/cannotOpenDatabase(path:reason:)``.
     public init(path: String, mode: AccessMode = .readWrite, author: ChangeAuthor = .current) throws {
         _ = Self.sqliteSettings
         self.path = path
@@ -99,6 +96,8 @@ public final class PartnerGraphStore: Sendable {
     }
 
     /// A store in memory, for tests and one-off work.
+    ///
+    /// - Parameter author: Who the changes are recorded as in the history.
     public init(author: ChangeAuthor = .current) throws {
         _ = Self.sqliteSettings
         path = ":memory:"
