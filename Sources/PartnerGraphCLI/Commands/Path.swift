@@ -65,6 +65,10 @@ enum HopText {
             lines.append(chain(path))
             for (number, hop) in path.hops.enumerated() {
                 lines.append("  \(number + 1). " + sentence(hop))
+                // What each source says of the hop, where a quote was recorded.
+                for citation in hop.citations {
+                    if let quote = citation.quote { lines.append("     “\(terminalSafe(quote))” [\(citation.source)]") }
+                }
             }
         }
         return lines.joined(separator: "\n")

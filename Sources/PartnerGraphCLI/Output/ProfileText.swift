@@ -47,6 +47,9 @@ enum ProfileText {
                     currentGroup = group
                 }
                 lines.append("    " + relationLine(relation))
+                for citation in relation.citations {
+                    if let quote = citation.quote { lines.append("      “\(terminalSafe(quote))” [\(citation.source)]") }
+                }
             }
         }
         if !profile.citations.isEmpty {
