@@ -8,7 +8,9 @@ CONFIG ?= debug
 BIN_DIR = .build/$(CONFIG)
 PARTNERGRAPH = $(BIN_DIR)/partnergraph
 DEMO_DB ?= .build/demo.sqlite
-# The README's article was published on 14 May 2024: its picture carries that date.
+# Pictures show no date unless asked (`render --drawn`), but whether a relation has ended is judged
+# against "today": SOURCE_DATE_EPOCH fixes that day, so that regenerated pictures are the same bytes.
+# The README's article was published on 14 May 2024: its picture is judged as of that day.
 ARTICLE_EPOCH := 1715644800
 EXAMPLE_EPOCH := $(shell git log -1 --format=%ct -- examples/icesco-azerbaijan.json 2>/dev/null || date +%s)
 # libxml2-dev, libicu-dev, liblzma-dev and zlib1g-dev: release builds link libxml2 (Foundation's
@@ -65,7 +67,7 @@ demo: build
 	$(PARTNERGRAPH) show "Sahiba Gafarova" --db $(DEMO_DB)
 	@echo
 	@mkdir -p exports
-	@# The pictures carry the date they were drawn: the date of the example's last change keeps them reproducible.
+	@# Relations are judged ended as of the example's last change, which keeps the pictures reproducible.
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --title "ICESCO and Azerbaijan: the press release of 26 March 2024" -o exports/icesco-azerbaijan.svg
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --title "ICESCO and Azerbaijan: the press release of 26 March 2024" -o exports/icesco-azerbaijan.png
 	SOURCE_DATE_EPOCH=$(EXAMPLE_EPOCH) $(PARTNERGRAPH) render --db $(DEMO_DB) --lang both --around ICESCO --depth 1 -o exports/icesco-neighbourhood.svg

@@ -33,10 +33,23 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
     case duplicateKey(String, existing: Candidate)
     /// The key has a character other than letters, digits, `-`, `_` and `.`.
     case invalidKey(String)
-    /// A name is empty, or only white space.
+    /// A name that is empty, or only white space and invisible characters.
     case emptyName
+    /// An alias or role that is empty, or only white space and invisible characters.
+    case blankText(field: String)
     /// A text field holds a NUL character, which SQLite's C strings would cut short.
     case nulCharacter(field: String)
+    /// A control character (C0, DEL or C1) where it is not allowed: anywhere in a name, alias or
+    /// role; in a note, anything but a line break or a tab. See ``TextRules``.
+    case controlCharacter(field: String, scalar: UInt32)
+    /// A bidirectional embedding, override or isolate left open, or a closing one with nothing
+    /// to close, in a name, alias or role.
+    case unbalancedBidiControl(field: String, scalar: UInt32)
+    /// Text longer than its field allows: ``TextRules/labelLimit`` characters for a name, alias
+    /// or role, ``TextRules/noteLimit`` bytes for a note.
+    case textTooLong(field: String, length: Int, limit: Int)
+    /// `NAME@` with no language after the `@`.
+    case aliasWithoutLanguage(String)
     /// No relation type of the vocabulary has this name; `known` lists those that do.
     case unknownRelationType(String, known: [String])
     /// The vocabulary does not let a relation of this type join these entity types; the message
@@ -76,6 +89,8 @@ public enum PartnerGraphError: Error, Equatable, Sendable {
     case duplicateSource(String)
     /// The file is not an SQLite database.
     case notADatabase(path: String)
+    /// An SQLite file (its header says so) that SQLite cannot read: cut short or overwritten.
+    case damagedDatabase(path: String)
     /// The database was written by a newer PartnerGraph, with a schema `version` above the
     /// `supported` one.
     case newerSchema(path: String, version: Int, supported: Int)
@@ -113,9 +128,26 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
         case let .invalidKey(key):
             return "the key \(quoted(key)) is not valid: a key is letters, digits, '-', '_' or '.', with no spaces, e.g. icesco-2024"
         case .emptyName:
-            return "a name cannot be empty"
+            return "a name cannot be empty or blank; give a name with at least one letter, digit or sign"
+        case let .blankText(field):
+            return "\(withArticle(field)) cannot be empty or blank; give some text, or leave it out"
         case let .nulCharacter(field):
             return "the \(field) contains a NUL character (\\0), which PartnerGraph cannot store; remove it"
+        case let .controlCharacter(field, scalar):
+            let allowed = field == "note" ? "a \(field) may hold line breaks and tabs, but no other control character" : "a \(field) is one line of text, with no control character"
+            return "the \(field) contains the control character \(TextRules.describe(scalar)): \(allowed); remove it"
+        case let .unbalancedBidiControl(field, scalar):
+            let closes = scalar == 0x202C || scalar == 0x2069
+            return "the \(field) contains the bidirectional control \(TextRules.describe(scalar)), which "
+                + (closes ? "closes nothing" : "is never closed") + " and would reorder the text shown after it; remove it"
+                + " (Arabic needs no such control; U+200E and U+200F marks are fine)"
+        case let .textTooLong(field, length, limit):
+            if field == "note" {
+                return "the \(field) is \(length) bytes long; \(withArticle(field)) can be at most \(limit / 1000) kB (\(limit) bytes of UTF-8): shorten it, or keep the full text in a source (`partnergraph source add --text-file`)"
+            }
+            return "the \(field) is \(length) characters long; \(withArticle(field)) can be at most \(limit) characters: shorten it, and put the rest in a note"
+        case let .aliasWithoutLanguage(text):
+            return "the alias \(quoted(text)) ends in @ with no language; write NAME@LANG, e.g. \"الإيسيسكو@ar\" or \"ICESCO@en\", or leave out the @ when the language is unknown"
         case let .unknownRelationType(name, known):
             return "unknown relation type \(quoted(name)); known types: \(known.joined(separator: ", ")) (`partnergraph vocab add` defines a new one)"
         case let .relationNotAllowed(type, from, to, sourceTypes, targetTypes):
@@ -157,6 +189,12 @@ extension PartnerGraphError: CustomStringConvertible, LocalizedError {
             return "a source with key \(quoted(key)) already exists; `partnergraph source show \(key)` shows it"
         case let .notADatabase(path):
             return "\(path) is not a PartnerGraph database (not an SQLite file); pass another --db, or move the file away to start a new one"
+        case let .damagedDatabase(path):
+            let file = shellQuoted(path)
+            return "\(path) is an SQLite database, but it is damaged (cut short or overwritten): SQLite cannot read it. "
+                + "Restore it from a backup, or recover what it still holds into a new file with "
+                + "`sqlite3 \(file) .recover | sqlite3 recovered.sqlite` and pass --db recovered.sqlite "
+                + "(.recover needs an sqlite3 built with it, which Debian 12's is not; `sqlite3 \(file) .dump` still shows what can be read)"
         case let .newerSchema(path, version, supported):
             return "\(path) was written by a newer PartnerGraph (schema version \(version); this one knows up to \(supported)); upgrade partnergraph to open it"
         case let .readOnlyDatabase(path):
@@ -194,6 +232,19 @@ func quoted(_ text: String) -> String {
     }
     if text.count > 200 { result += "…" }
     return result + "\""
+}
+
+/// A path as a shell command needs it: as it is when it is plain, else in single quotes.
+func shellQuoted(_ path: String) -> String {
+    let plain = !path.isEmpty && path.unicodeScalars.allSatisfy {
+        ($0.value < 0x80 && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+,:@%".unicodeScalars.contains($0)))
+    }
+    return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// "a name", "an alias": the field's name with its indefinite article.
+private func withArticle(_ field: String) -> String {
+    (field.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + field
 }
 
 extension EntityType {

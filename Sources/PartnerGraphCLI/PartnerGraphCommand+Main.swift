@@ -16,6 +16,8 @@ extension PartnerGraphCommand {
     /// ``FastArguments``, which falls back here for anything it does not read exactly as
     /// ArgumentParser would.
     static func main() {
+        // Before anything reads the arguments decoded, with invalid bytes replaced.
+        ArgumentEncoding.refuseInvalidArguments()
         let arguments = Array(Swift.CommandLine.arguments.dropFirst())
         guard let name = arguments.first else {
             main(arguments)

@@ -6,7 +6,7 @@ struct EntityStoreTests {
     func resolvesByKeyNameAndAlias() throws {
         let store = try PartnerGraphStore()
         let added = try store.addEntity(
-            NewEntity(type: .organization, name: "ICESCO", kind: "igo", aliases: [Alias(parsing: "الإيسيسكو@ar")]))
+            NewEntity(type: .organization, name: "ICESCO", kind: "igo", aliases: [try Alias(parsing: "الإيسيسكو@ar")]))
         #expect(added.key == "icesco")
         for name in ["icesco", "ICESCO", "Icesco", "الإيسيسكو", "الايسيسكو", "الإيسـيسكو"] {
             #expect(try store.entity(name).key == "icesco", "\(name) should find ICESCO")
@@ -87,7 +87,7 @@ struct EntityStoreTests {
                       attributes: ["seats": "125"], note: "old"))
         var changes = EntityChanges()
         changes.name = "National Assembly of the Republic of Azerbaijan"
-        changes.addAliases = [Alias(parsing: "المجلس الوطني لجمهورية أذربيجان@ar")]
+        changes.addAliases = [try Alias(parsing: "المجلس الوطني لجمهورية أذربيجان@ar")]
         changes.removeAliases = ["Majlis"]
         changes.setAttributes = ["founded": "1918"]
         changes.removeAttributes = ["seats"]

@@ -167,7 +167,7 @@ struct RenderHostileNameTests {
     static let names = [
         "Quote \" inside",
         "Back\\slash \\N \\G \\\\ end\\",
-        "Line\nbreak",
+        "Override \u{202E}closed\u{202C} and isolate \u{2067}closed\u{2069}",
         "<IMG SRC=\"/etc/passwd\"/>",
         "A & B &amp; &lt;",
         "node [shape=box]; x -> y",

@@ -167,6 +167,9 @@ extension PartnerGraphStore {
             guard draft.status == .open else { throw IngestError.draftDecided(id, status: draft.status.rawValue) }
             try validateText([changes.name, changes.key, changes.relationType, changes.from, changes.to], field: "draft's fields")
             try validateText(changes.addAliases.map(\.name), field: "alias")
+            try TextRules.check(changes.name, as: .name)
+            for alias in changes.addAliases { try TextRules.check(alias.name, as: .alias) }
+            if case .set(let role) = changes.role { try TextRules.check(role, as: .role) }
             switch draft.kind {
             case .entity:
                 if changes.relationType != nil || changes.from != nil || changes.to != nil {
@@ -175,10 +178,7 @@ extension PartnerGraphStore {
                 if case .keep = changes.role {} else {
                     throw IngestError.invalidDraftEdit(id, reason: "it proposes an entity; --role changes relation drafts")
                 }
-                if let name = changes.name {
-                    guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
-                    draft.name = name
-                }
+                if let name = changes.name { draft.name = name }
                 if let type = changes.type { draft.entityType = type }
                 if let key = changes.key {
                     try validateKey(key)

@@ -240,6 +240,15 @@ enum EdgeReader {
                         note("an entity cannot be related to itself (\(reader.string(sourceColumn) ?? "?"))")
                     }
                 }
+                if !hasProblem {
+                    if let roleColumn, !reader.isEmpty(roleColumn), let broken = TextRules.problem(inUTF8: reader.field(roleColumn), as: .role) {
+                        note("\(broken)")
+                    } else if let noteColumn, !reader.isEmpty(noteColumn),
+                        let broken = TextRules.problem(inUTF8: reader.field(noteColumn), as: .note)
+                    {
+                        note("\(broken)")
+                    }
+                }
                 var extra: Int32 = -1
                 if !hasProblem {
                     let role = roleColumn.flatMap { reader.isEmpty($0) ? nil : reader.string($0) }

@@ -49,8 +49,10 @@ struct CSVReader {
         precondition(
             delimiter < 0x80 && delimiter != UInt8(ascii: "\"") && delimiter != UInt8(ascii: "\r") && delimiter != UInt8(ascii: "\n"),
             "a CSV delimiter must be an ASCII byte other than a quote or a line break")
+        // fopen opens a folder too, which then reads as an empty file.
+        try FileAccess.checkReadable(path, expected: "a CSV file")
         guard let file = fopen(path, "rb") else {
-            throw PartnerGraphError.fileNotReadable(path: path, reason: String(cString: strerror(errno)))
+            throw PartnerGraphError.fileNotReadable(path: path, reason: FileAccess.readProblem(path, errno: errno, expected: "a CSV file"))
         }
         self.path = path
         self.delimiter = delimiter

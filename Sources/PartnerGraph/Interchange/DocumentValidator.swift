@@ -95,8 +95,8 @@ struct DocumentValidator {
             type = EntityType(rawValue: text)
             if type == nil { problem(path + ".type", "unknown entity type \(quoted(text)); use organization, person, agreement, event or place") }
         }
-        let name = string(fields["name"], at: path + ".name", required: true)
-        if name == "" { problem(path + ".name", "a name cannot be empty") }
+        var name = string(fields["name"], at: path + ".name", required: true)
+        if let text = name, !follows(text, .name, at: path + ".name") { name = nil }
         let date = readDate(fields["date"], at: path + ".date")
         let start = readDate(fields["start"], at: path + ".start")
         let end = readDate(fields["end"], at: path + ".end")
@@ -110,11 +110,12 @@ struct DocumentValidator {
             }
         }
         let citations = list(fields["citations"], at: path + ".citations") { $0.readCitation($1, at: $2) }
-        guard let key, let type, let name, !name.isEmpty else { return nil }
+        let note = text(fields["note"], .note, at: path + ".note")
+        guard let key, let type, let name else { return nil }
         return EntityRecord(
             key: key, type: type, name: name, nameLanguage: string(fields["name_language"], at: path + ".name_language"),
             kind: string(fields["kind"], at: path + ".kind"), date: date, start: start, end: end,
-            note: string(fields["note"], at: path + ".note"), aliases: aliases, attributes: attributes, citations: citations,
+            note: note, aliases: aliases, attributes: attributes, citations: citations,
             createdAt: string(fields["created_at"], at: path + ".created_at"),
             updatedAt: string(fields["updated_at"], at: path + ".updated_at"))
     }
@@ -132,11 +133,13 @@ struct DocumentValidator {
         let end = readDate(fields["end"], at: path + ".end")
         checkDates(date: date, start: start, end: end, at: path)
         let citations = list(fields["citations"], at: path + ".citations") { $0.readCitation($1, at: $2) }
+        let role = text(fields["role"], .role, at: path + ".role")
+        let note = text(fields["note"], .note, at: path + ".note")
         guard let source, let type, let target else { return nil }
         if source == target { problem(path, "an entity cannot be related to itself (\(source))") }
         return RelationRecord(
-            source: source, type: type, target: target, role: string(fields["role"], at: path + ".role"), start: start,
-            end: end, date: date, note: string(fields["note"], at: path + ".note"), citations: citations,
+            source: source, type: type, target: target, role: role, start: start,
+            end: end, date: date, note: note, citations: citations,
             createdAt: string(fields["created_at"], at: path + ".created_at"),
             updatedAt: string(fields["updated_at"], at: path + ".updated_at"))
     }
@@ -144,8 +147,8 @@ struct DocumentValidator {
     mutating func readAlias(_ value: JSONValue, at path: String) -> Alias? {
         guard let fields = object(value, at: path) else { return nil }
         checkKnown(fields, ["name", "language"], at: path)
-        guard let name = string(fields["name"], at: path + ".name", required: true) else { return nil }
-        if name.isEmpty { problem(path + ".name", "an alias cannot be empty"); return nil }
+        guard let name = string(fields["name"], at: path + ".name", required: true), follows(name, .alias, at: path + ".name")
+        else { return nil }
         return Alias(name: name, language: string(fields["language"], at: path + ".language"))
     }
 
@@ -195,6 +198,19 @@ struct DocumentValidator {
             problem(path, "expected a string, found \(other.typeName)")
             return nil
         }
+    }
+
+    /// Whether `text` follows the ``TextRules`` of `field`; records the problem when not.
+    private mutating func follows(_ text: String, _ field: TextRules.Field, at path: String) -> Bool {
+        guard let broken = TextRules.problem(in: text, as: field) else { return true }
+        problem(path, broken.description)
+        return false
+    }
+
+    /// An optional string that must follow the ``TextRules`` of `field`.
+    private mutating func text(_ value: JSONValue?, _ field: TextRules.Field, at path: String) -> String? {
+        guard let text = string(value, at: path) else { return nil }
+        return follows(text, field, at: path) ? text : nil
     }
 
     private mutating func key(_ value: JSONValue?, at path: String) -> String? {

@@ -293,6 +293,14 @@ struct CSVBulkImporter {
                     problems.add(path, line, "the name of \(key) is empty")
                     continue
                 }
+                if let broken = TextRules.problem(inUTF8: reader.field(nameColumn), as: .name) {
+                    problems.add(path, line, "\(key): \(broken)")
+                    continue
+                }
+                if alias != nil, let aliasColumn, let broken = TextRules.problem(inUTF8: reader.field(aliasColumn), as: .alias) {
+                    problems.add(path, line, "\(key), alias_ar: \(broken)")
+                    continue
+                }
                 if let first = table.keys.find(reader.field(keyColumn)) {
                     problems.add(path, line, "the key \(quoted(key)) is already on line \(table.nodeLines[first])")
                     continue

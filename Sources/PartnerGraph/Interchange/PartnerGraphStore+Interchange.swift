@@ -115,10 +115,17 @@ extension PartnerGraphStore {
         } catch {
             throw ImportError.invalidJSON(file: file, detail: "\(error)")
         }
+        let duplicates: [ImportError.Problem]
+        do {
+            duplicates = try read { db in try JSONValue.duplicateKeys(in: text, root: root, db: db) }
+        } catch let error as DatabaseError {
+            // JSONDecoder read the text; SQLite's parser is the stricter on depth.
+            throw ImportError.invalidJSON(file: file, detail: error.message ?? "\(error)")
+        }
         var validator = DocumentValidator()
         let document = validator.read(root)
-        if !validator.problems.isEmpty {
-            throw ImportError.invalidDocument(file: file, problems: validator.problems)
+        if !duplicates.isEmpty || !validator.problems.isEmpty {
+            throw ImportError.invalidDocument(file: file, problems: duplicates + validator.problems)
         }
         do {
             return try writer.writeWithoutTransaction { db in

@@ -102,7 +102,7 @@ extension PartnerGraphStore {
                 try db.inTransaction(.immediate) {
                     let change = try ChangeLog.begin(db, author: author)
                     let document = try build(db)
-                    var problems = try Self.checkReferences(document, in: db)
+                    var problems = Self.textProblems(document) + (try Self.checkReferences(document, in: db))
                     var citing: CitationRef?
                     if let key = options.citing {
                         if try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key]) == nil {
@@ -124,6 +124,29 @@ extension PartnerGraphStore {
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// The names, aliases, roles and notes of a document that break ``TextRules``, each placed by
+    /// the entity's key or the relation's ends, so that every one is reported before anything is written.
+    static func textProblems(_ document: InterchangeDocument) -> [ImportError.Problem] {
+        var problems: [ImportError.Problem] = []
+        func check(_ text: String?, _ field: TextRules.Field, at place: String) {
+            if let text, let broken = TextRules.problem(in: text, as: field) {
+                problems.append(.init(path: place, message: broken.description))
+            }
+        }
+        for record in document.entities {
+            let place = "entity \(record.key)"
+            check(record.name, .name, at: place)
+            for alias in record.aliases { check(alias.name, .alias, at: place) }
+            check(record.note, .note, at: place)
+        }
+        for record in document.relations {
+            let place = "relation \(record.source) \(record.type) \(record.target)"
+            check(record.role, .role, at: place)
+            check(record.note, .note, at: place)
+        }
+        return problems
     }
 
     /// The same message at many places (a source every fact cites, missing) once, with the
@@ -271,6 +294,8 @@ private struct Upsert {
             sourceId: from.id!, type: record.type, targetId: to.id!, role: record.role, startDate: record.start,
             endDate: record.end, date: record.date, note: record.note, createdAt: now, updatedAt: now)
         try validateText([record.role, record.note], field: "role or note")
+        try TextRules.check(record.role, as: .role)
+        try TextRules.check(record.note, as: .note)
         let described = "\(record.source) \(record.type) \(record.target)" + (record.role.map { " as \(quoted($0))" } ?? "")
         guard var existing = try PartnerGraphStore.existingRelation(like: relation, symmetric: symmetric, in: db) else {
             try PartnerGraphStore.insertRelation(&relation, from: from, to: to, in: db)
@@ -302,11 +327,13 @@ private struct Upsert {
         }
     }
 
-    /// Refuses what `add` refuses: a bad key, a blank name, NUL characters.
+    /// Refuses what `add` refuses: a bad key, a name or alias that breaks ``TextRules``, NUL characters.
     private static func check(_ record: EntityRecord) throws {
         try validateKey(record.key)
-        guard !record.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
         try validateText([record.name] + record.aliases.map(\.name), field: "name or alias")
+        try TextRules.check(record.name, as: .name)
+        for alias in record.aliases { try TextRules.check(alias.name, as: .alias) }
+        try TextRules.check(record.note, as: .note)
         try validateText([record.kind, record.note, record.nameLanguage], field: "kind, language or note")
         try validateText(Array(record.attributes.keys) + Array(record.attributes.values), field: "attribute")
         try validateDates(date: record.date, start: record.start, end: record.end)

@@ -139,8 +139,13 @@ public struct Alias: Codable, Hashable, Sendable {
     }
 
     /// Parses the command-line form `NAME@LANG` (`"الإيسيسكو@ar"`); without `@LANG` the
-    /// language is unknown.
-    public init(parsing text: String) {
+    /// language is unknown. An `@` that is not followed by a language tag (2 to 8 letters or
+    /// '-') is part of the name (`UN@75`), except at the very end.
+    ///
+    /// - Throws: ``PartnerGraphError/aliasWithoutLanguage(_:)`` for `NAME@`, whose language
+    ///   was left out by mistake.
+    public init(parsing text: String) throws {
+        if text.hasSuffix("@") { throw PartnerGraphError.aliasWithoutLanguage(text) }
         if let at = text.lastIndex(of: "@") {
             let tag = text[text.index(after: at)...]
             if (2...8).contains(tag.count), tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {

@@ -110,39 +110,64 @@ public struct DOTWriter: Sendable {
         return attrs
     }
 
-    /// The title, the line under it (size, filters, date drawn), and the legend.
+    /// The title, the line under it (size, filters, and the date drawn when ``RenderStyle/drawnOn``
+    /// gives one), and the legend: in Arabic, laid out right to left, with ``RenderStyle/NameLanguage/ar``.
     func titleLabel(for graph: RenderGraph) -> String {
-        let title = style.title ?? graph.caption
-        var facts = ["\(graph.nodes.count) \(graph.nodes.count == 1 ? "entity" : "entities")",
-                     "\(graph.edges.count) \(graph.edges.count == 1 ? "relation" : "relations")"]
-        facts += graph.filters
-        facts.append("drawn \(style.drawnOn) with PartnerGraph")
-        var rows = "<TR><TD><FONT POINT-SIZE=\"20\"><B>" + lines(title, width: 90, limit: 3) + "</B></FONT></TD></TR>"
-        rows += "<TR><TD><FONT POINT-SIZE=\"11\" COLOR=\"#4B5563\">"
-            + DOTEscaping.htmlText(facts.joined(separator: "  ·  ")) + "</FONT></TD></TR>"
+        let words = PictureWords(language: style.language)
+        let byKey = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.key, $0) })
+        let defaultTitle = words.title(for: graph) { key in
+            byKey[key].map { arabicName(of: $0) ?? $0.name } ?? key
+        }
+        let facts = words.facts(for: graph, drawnOn: style.drawnOn)
+        // A title given with --title is the user's own text, in whatever language they wrote it.
+        let arabicTitle = words.arabic && style.title == nil
+        let face = words.arabic ? " FACE=\"\(Self.arabicFont)\"" : ""
+        var rows = "<TR><TD><FONT\(arabicTitle ? face : "") POINT-SIZE=\"20\"><B>"
+            + lines(style.title ?? defaultTitle, width: 90, limit: 3, isolated: arabicTitle) + "</B></FONT></TD></TR>"
+        rows += "<TR><TD><FONT\(face) POINT-SIZE=\"11\" COLOR=\"#4B5563\">"
+            + DOTEscaping.htmlText(words.isolated(facts.joined(separator: "  ·  "))) + "</FONT></TD></TR>"
         if style.legend {
-            rows += "<TR><TD>" + legend(for: graph) + "</TD></TR>"
+            rows += "<TR><TD>" + legend(for: graph, words: words) + "</TD></TR>"
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">" + rows + "</TABLE>"
     }
 
-    /// One swatch per entity type present, then the line styles in use.
-    private func legend(for graph: RenderGraph) -> String {
+    /// One swatch per entity type present, then the line styles in use; right to left in Arabic,
+    /// where each word and its sample stand in cells of their own, so that no renderer has to
+    /// guess the direction of text that mixes them.
+    private func legend(for graph: RenderGraph, words: PictureWords) -> String {
         let types = Set(graph.nodes.map(\.type))
-        var cells = ""
+        var entries: [String] = []
+        let face = words.arabic ? " FACE=\"\(Self.arabicFont)\"" : ""
         for type in EntityType.allCases where types.contains(type) {
             let look = Palette.look(for: type)
-            cells += "<TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"\(look.border)\" BGCOLOR=\"\(look.fill)\">"
-                + "<FONT POINT-SIZE=\"10\">\(look.symbol) \(type.rawValue)</FONT></TD>"
+            let text = words.arabic
+                ? "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+                    + "<TD><FONT\(face) POINT-SIZE=\"10\">\(words.typeName(type))</FONT></TD>"
+                    + "<TD><FONT POINT-SIZE=\"10\"> \(look.symbol)</FONT></TD></TR></TABLE>"
+                : "<FONT POINT-SIZE=\"10\">\(look.symbol) \(type.rawValue)</FONT>"
+            entries.append(
+                "<TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"\(look.border)\" BGCOLOR=\"\(look.fill)\">" + text + "</TD>")
         }
-        cells += "<TD><FONT POINT-SIZE=\"10\" COLOR=\"#374151\">───▶ relation</FONT></TD>"
+        func line(_ sample: String, _ label: String, color: String, bold: Bool = false) -> String {
+            let (open, close) = bold ? ("<B>", "</B>") : ("", "")
+            guard words.arabic else {
+                return "<TD><FONT POINT-SIZE=\"10\" COLOR=\"\(color)\">\(open)\(sample) \(label)\(close)</FONT></TD>"
+            }
+            // The arrow points at its word, as it does in English.
+            let mirrored = String(sample.reversed()).replacingOccurrences(of: "▶", with: "◀")
+            return "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+                + "<TD><FONT\(face) POINT-SIZE=\"10\" COLOR=\"\(color)\">\(open)\(label)\(close)</FONT></TD>"
+                + "<TD><FONT POINT-SIZE=\"10\" COLOR=\"\(color)\">\(open) \(mirrored)\(close)</FONT></TD></TR></TABLE></TD>"
+        }
+        entries.append(line("───▶", words.relation, color: "#374151"))
         if graph.edges.contains(where: \.ended) {
-            cells += "<TD><FONT POINT-SIZE=\"10\" COLOR=\"\(Palette.ended)\">╌╌╌▶ ended</FONT></TD>"
+            entries.append(line("╌╌╌▶", words.ended, color: Palette.ended))
         }
         if graph.pathCount > 0 {
-            cells += "<TD><FONT POINT-SIZE=\"10\" COLOR=\"\(Palette.path)\"><B>━━━▶ "
-                + (graph.pathCount == 1 ? "shortest connection" : "shortest connections") + "</B></FONT></TD>"
+            entries.append(line("━━━▶", words.shortestConnections(graph.pathCount), color: Palette.path, bold: true))
         }
+        let cells = (words.arabic ? entries.reversed() : entries).joined()
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"4\"><TR>" + cells + "</TR></TABLE>"
     }
 
@@ -298,7 +323,9 @@ public struct DOTWriter: Sendable {
 
     /// `text` broken into lines of about `width` characters at spaces (and at its own line
     /// breaks), at most `limit` lines, escaped, joined by `<BR/>`.
-    func lines(_ text: String, width: Int, limit: Int) -> String {
+    ///
+    /// With `isolated`, each line is isolated right to left (see ``PictureWords/isolated(_:)``).
+    func lines(_ text: String, width: Int, limit: Int, isolated: Bool = false) -> String {
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
         var result: [String] = []
@@ -314,7 +341,7 @@ public struct DOTWriter: Sendable {
             result = result.map { $0.count > width * 3 ? String($0.prefix(width * 3)) + "…" : $0 }
             if truncated, let last = result.popLast() { result.append(last.hasSuffix("…") ? last : last + " …") }
         }
-        return result.map(DOTEscaping.htmlText).joined(separator: "<BR/>")
+        return result.map { DOTEscaping.htmlText(isolated ? "\u{2067}" + $0 + "\u{2069}" : $0) }.joined(separator: "<BR/>")
     }
 
     /// Greedy line filling at the narrowest width that still needs no more lines than

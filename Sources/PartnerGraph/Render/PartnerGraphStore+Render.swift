@@ -32,7 +32,7 @@ extension PartnerGraphStore {
         _ selection: RenderSelection, style: RenderStyle = RenderStyle(), format: RenderFormat, force: Bool = false
     ) throws -> RenderedPicture {
         let graph = try renderGraph(
-            for: selection, limit: force ? nil : Self.renderNodeLimit, today: try? PartialDate(style.drawnOn))
+            for: selection, limit: force ? nil : Self.renderNodeLimit, today: style.drawnOn.flatMap { try? PartialDate($0) })
         let engine = style.layout.resolved(nodes: graph.nodes.count, edges: graph.edges.count)
         let dot = DOTWriter(style: style).dot(for: graph)
         // 144 dpi makes a sharp briefing picture; large graphs stay at 96 to keep the bitmap drawable.

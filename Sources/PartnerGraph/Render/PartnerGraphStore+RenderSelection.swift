@@ -150,6 +150,15 @@ struct RenderSelector {
         return true
     }
 
+    /// The filters as data, for the words of ``filtersInWords`` in other languages.
+    var filterTerms: RenderGraph.Filters {
+        let names = relationTypes.sorted()
+        return RenderGraph.Filters(
+            relationTypes: names,
+            relationPhrases: Dictionary(uniqueKeysWithValues: names.map { ($0, vocabulary[$0]?.forwardPhrase ?? $0) }),
+            entityTypes: entityTypes.sorted(), asOf: selection.asOf, source: selection.source)
+    }
+
     var filtersInWords: [String] {
         var words: [String] = []
         if !relationTypes.isEmpty {
@@ -171,7 +180,9 @@ struct RenderSelector {
             let center = try EntityResolver.resolve(name, in: db)
             let (entities, relations) = try neighbourhood(of: [center.id!], depth: depth)
             let caption = "\(center.name) and its neighbourhood (depth \(depth))"
-            return try graph(entities: entities, relations: relations, caption: caption, center: center.key)
+            return try graph(
+                entities: entities, relations: relations, caption: caption, center: center.key,
+                subject: .around(key: center.key, depth: depth))
         case let .path(fromName, toName, _, depth):
             let from = try EntityResolver.resolve(fromName, in: db)
             let to = try EntityResolver.resolve(toName, in: db)
@@ -197,7 +208,8 @@ struct RenderSelector {
                 + ": \(from.name) → \(to.name)"
             return try graph(
                 entities: entities, relations: relations, caption: caption, center: from.key,
-                highlightedEntities: pathEntities, highlightedRelations: pathRelations, pathCount: count)
+                highlightedEntities: pathEntities, highlightedRelations: pathRelations, pathCount: count,
+                subject: .paths(count: count, from: from.key, to: to.key))
         }
     }
 
@@ -332,7 +344,8 @@ struct RenderSelector {
 
     private func graph(
         entities: [Int64: EntityRow], relations: [Int64: RelationRow], caption: String, center: String?,
-        highlightedEntities: Set<Int64> = [], highlightedRelations: Set<Int64> = [], pathCount: Int = 0
+        highlightedEntities: Set<Int64> = [], highlightedRelations: Set<Int64> = [], pathCount: Int = 0,
+        subject: RenderGraph.Subject = .whole
     ) throws -> RenderGraph {
         if entities.isEmpty { throw RenderError.emptySelection(caption: caption.lowercased()) }
         if let limit, entities.count > limit {
@@ -367,7 +380,8 @@ struct RenderSelector {
                 highlighted: highlightedRelations.contains(relation.id))
         }
         return RenderGraph(
-            nodes: nodes, edges: edges, caption: caption, filters: filtersInWords, center: center, pathCount: pathCount)
+            nodes: nodes, edges: edges, caption: caption, filters: filtersInWords, center: center, pathCount: pathCount,
+            subject: subject, filterTerms: filterTerms)
     }
 
     /// `2024-03-25`, `2022–2024`, `since 2024-03` (or `from` for entities), `until 2020`.

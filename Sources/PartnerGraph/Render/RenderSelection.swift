@@ -125,6 +125,43 @@ public struct RenderGraph: Hashable, Sendable {
         }
     }
 
+    /// What a picture shows, as data, for its title in any language.
+    public enum Subject: Hashable, Sendable {
+        /// The whole graph, filtered or not.
+        case whole
+        /// An entity (by key) and what lies within `depth` relations of it.
+        case around(key: String, depth: Int)
+        /// The `count` shortest connections from one entity to another (by key).
+        case paths(count: Int, from: String, to: String)
+    }
+
+    /// The filters that applied, as data, for their words in any language.
+    public struct Filters: Hashable, Sendable {
+        /// The relation types kept, by name, in name order; empty: all.
+        public var relationTypes: [String]
+        /// The forward phrase of each relation type kept, by name.
+        public var relationPhrases: [String: String]
+        /// The entity types kept, in order; empty: all.
+        public var entityTypes: [EntityType]
+        public var asOf: PartialDate?
+        /// The key of the source whose statements are kept.
+        public var source: String?
+
+        public init(
+            relationTypes: [String] = [], relationPhrases: [String: String] = [:], entityTypes: [EntityType] = [],
+            asOf: PartialDate? = nil, source: String? = nil
+        ) {
+            self.relationTypes = relationTypes
+            self.relationPhrases = relationPhrases
+            self.entityTypes = entityTypes
+            self.asOf = asOf
+            self.source = source
+        }
+
+        /// Whether no filter applied.
+        public var isEmpty: Bool { relationTypes.isEmpty && entityTypes.isEmpty && asOf == nil && source == nil }
+    }
+
     /// Nodes in key order.
     public var nodes: [Node]
     /// Edges ordered by source key, type, target key, then relation id.
@@ -137,12 +174,19 @@ public struct RenderGraph: Hashable, Sendable {
     public var center: String?
     /// How many paths are highlighted.
     public var pathCount: Int
+    /// What was selected, as data: ``caption`` in any language.
+    public var subject: Subject
+    /// The filters, as data: ``filters`` in any language.
+    public var filterTerms: Filters
 
     /// A picture's content; nodes and edges are sorted here, so the DOT text does not depend on
     /// the order they were found in.
     public init(
-        nodes: [Node], edges: [Edge], caption: String, filters: [String] = [], center: String? = nil, pathCount: Int = 0
+        nodes: [Node], edges: [Edge], caption: String, filters: [String] = [], center: String? = nil, pathCount: Int = 0,
+        subject: Subject = .whole, filterTerms: Filters = Filters()
     ) {
+        self.subject = subject
+        self.filterTerms = filterTerms
         self.nodes = nodes.sorted { $0.key < $1.key }
         self.edges = edges.sorted {
             ($0.source, $0.type, $0.target, $0.id) < ($1.source, $1.type, $1.target, $1.id)

@@ -44,7 +44,7 @@ public struct RenderStyle: Hashable, Sendable {
     public var labels: LabelDetail
     /// Which names the nodes show: English, Arabic, or both.
     public var language: NameLanguage
-    /// The title; `nil` names the selection, its size and ``drawnOn``.
+    /// The title; `nil` names the selection (in Arabic with ``NameLanguage/ar``).
     public var title: String?
     /// Whether to draw the legend under the title.
     public var legend: Bool
@@ -52,8 +52,13 @@ public struct RenderStyle: Hashable, Sendable {
     public var cluster: ClusterMode
     /// The Graphviz layout engine; `auto` chooses by the selection's size.
     public var layout: LayoutEngine
-    /// The date the picture is drawn, `YYYY-MM-DD`, shown in the default title. Tests fix it.
-    public var drawnOn: String
+    /// The date the picture is drawn, `YYYY-MM-DD`, shown under the title; `nil` shows none.
+    ///
+    /// None by default, so that a picture depends only on the data it shows: the same graph
+    /// gives the same bytes on any day. ``today()`` gives the date of the day (or of
+    /// `SOURCE_DATE_EPOCH`). The date drawn is also the date against which a relation counts as
+    /// ended when the selection has no `asOf` date.
+    public var drawnOn: String?
 
     /// Above this many relations, edge labels are left off unless asked for.
     public static let autoLabelLimit = 150
@@ -62,7 +67,7 @@ public struct RenderStyle: Hashable, Sendable {
     /// no clusters, and the layout `auto` picks.
     public init(
         labels: LabelDetail = .auto, language: NameLanguage = .en, title: String? = nil, legend: Bool = true,
-        cluster: ClusterMode = .none, layout: LayoutEngine = .auto, drawnOn: String = RenderStyle.today()
+        cluster: ClusterMode = .none, layout: LayoutEngine = .auto, drawnOn: String? = nil
     ) {
         self.labels = labels
         self.language = language
@@ -78,7 +83,7 @@ public struct RenderStyle: Hashable, Sendable {
     /// Honours `SOURCE_DATE_EPOCH` (https://reproducible-builds.org/specs/source-date-epoch/), so
     /// that pictures regenerated from unchanged data are byte-for-byte the same.
     public static func today() -> String {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+        if let epoch = getenv("SOURCE_DATE_EPOCH").flatMap({ TimeInterval(String(cString: $0)) }) {
             return String(Date(timeIntervalSince1970: epoch).formatted(.iso8601).prefix(10))
         }
         return String(Timestamp.now().prefix(10))

@@ -75,9 +75,11 @@ struct DuplicateFinder {
             if consonants.count >= 4 { groups[prefix + "c" + consonants, default: []].append(index) }
             let words = NameVariants.significantWords(name.normalized)
             if words.count >= 2 { groups[prefix + "w" + words.first! + "\u{1F}" + words.last!, default: []].append(index) }
-            // One letter apart (ICESCO, ISESCO): long enough names without digits, whose
-            // numbers would make every "Forum 2023" a neighbour of "Forum 2024".
-            if spelling.count >= 5 && !spelling.contains(where: \.isNumber) {
+            // One letter apart (ICESCO, ISESCO): short names and acronyms, where one letter is
+            // the whole difference (longer names differ by vowels or spelling, caught above;
+            // keying them all would hold a dozen keys per name), without digits, whose numbers
+            // would make every "Forum 2023" a neighbour of "Forum 2024".
+            if (5...12).contains(spelling.count) && !spelling.contains(where: \.isNumber) {
                 for key in Set(NameVariants.oneLetterAway(spelling)) { groups[prefix + "e" + key, default: []].append(index) }
             }
         }

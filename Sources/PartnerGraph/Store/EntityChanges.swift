@@ -164,6 +164,9 @@ extension NewEntity {
         try PartnerGraph.validateText([key, nameLanguage, kind, note], field: "key, kind or note")
         try PartnerGraph.validateText(Array(attributes.keys) + Array(attributes.values), field: "attribute")
         try PartnerGraph.validateText(citations.map(\.quote), field: "quote")
+        try TextRules.check(name, as: .name)
+        for alias in aliases { try TextRules.check(alias.name, as: .alias) }
+        try TextRules.check(note, as: .note)
     }
 }
 
@@ -176,12 +179,17 @@ extension EntityChanges {
         }
         try PartnerGraph.validateText(Array(setAttributes.keys) + Array(setAttributes.values), field: "attribute")
         try PartnerGraph.validateText(addCitations.map(\.quote), field: "quote")
+        try TextRules.check(name, as: .name)
+        for alias in addAliases { try TextRules.check(alias.name, as: .alias) }
+        if case .set(let value) = note { try TextRules.check(value, as: .note) }
     }
 }
 
 extension RelationDetails {
     func validateText() throws {
         try PartnerGraph.validateText([role, note] + citations.map(\.quote), field: "role, note or quote")
+        try TextRules.check(role, as: .role)
+        try TextRules.check(note, as: .note)
     }
 }
 

@@ -101,10 +101,7 @@ extension PartnerGraphStore {
         try write { db in
             try changes.validateText()
             var entity = try EntityResolver.resolve(name, in: db)
-            if let newName = changes.name {
-                guard !newName.isEmpty else { throw PartnerGraphError.emptyName }
-                entity.name = newName
-            }
+            if let newName = changes.name { entity.name = newName }
             changes.nameLanguage.apply(to: &entity.nameLanguage)
             changes.kind.apply(to: &entity.kind)
             changes.date.apply(to: &entity.date)
@@ -172,7 +169,6 @@ extension PartnerGraphStore {
     static func insertEntity(_ new: NewEntity, in db: Database) throws -> Entity {
         try new.validateText()
         let name = new.name
-        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PartnerGraphError.emptyName }
         try validateDates(date: new.date, start: new.startDate, end: new.endDate)
         let key: String
         if let given = new.key {
@@ -215,7 +211,8 @@ extension PartnerGraphStore {
 
     static func insertAliases(_ aliases: [Alias], for entityId: Int64, in db: Database) throws {
         for alias in aliases {
-            guard !alias.name.isEmpty else { throw PartnerGraphError.emptyName }
+            // Every way in (add, update, the imports, review) comes through here.
+            try TextRules.check(alias.name, as: .alias)
             try db.execute(
                 sql: """
                     INSERT INTO alias (entity_id, name, name_normalized, language) VALUES (?, ?, ?, ?)

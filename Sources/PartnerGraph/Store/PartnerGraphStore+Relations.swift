@@ -90,6 +90,9 @@ extension PartnerGraphStore {
         }
         if from.id == to.id { throw PartnerGraphError.selfRelation(from.key) }
         try validateDates(date: relation.date, start: relation.startDate, end: relation.endDate)
+        // Every way in (link, the imports, review) comes through here.
+        try TextRules.check(relation.role, as: .role)
+        try TextRules.check(relation.note, as: .note)
         if try existingRelation(like: relation, symmetric: type.symmetric, in: db) != nil {
             throw PartnerGraphError.duplicateRelation(description: describe(relation, from: from, to: to))
         }

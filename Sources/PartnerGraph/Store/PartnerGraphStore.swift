@@ -208,7 +208,8 @@ public final class PartnerGraphStore: Sendable {
 
     static func translate(_ error: DatabaseError, path: String) -> Error {
         switch error.resultCode {
-        case .SQLITE_NOTADB: return PartnerGraphError.notADatabase(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return hasSQLiteHeader(path) ? PartnerGraphError.damagedDatabase(path: path) : PartnerGraphError.notADatabase(path: path)
         case .SQLITE_READONLY: return PartnerGraphError.readOnlyDatabase(path: path)
         case .SQLITE_CANTOPEN:
             let folder = (path as NSString).deletingLastPathComponent
@@ -219,9 +220,17 @@ public final class PartnerGraphStore: Sendable {
                 return PartnerGraphError.readOnlyDatabase(path: path)
             }
             return PartnerGraphError.cannotOpenDatabase(path: path, reason: error.message ?? "SQLite could not open it")
-        case .SQLITE_CORRUPT: return PartnerGraphError.notADatabase(path: path)
         default: return error
         }
+    }
+
+    /// Whether the file starts as every SQLite database does, with "SQLite format 3" and a NUL:
+    /// then a file SQLite cannot read is a damaged database rather than some other file.
+    static func hasSQLiteHeader(_ path: String) -> Bool {
+        guard path != ":memory:", let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
     }
 }
 

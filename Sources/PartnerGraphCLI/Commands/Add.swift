@@ -48,7 +48,7 @@ extension PartnerGraphCommand {
             let entity = try database.openForWriting().addEntity(
                 NewEntity(
                     type: type, name: name, key: key, nameLanguage: nameLanguage, kind: kind,
-                    aliases: aliases.map(Alias.init(parsing:)), attributes: try parseAttributes(attributes),
+                    aliases: try parseAliases(aliases), attributes: try parseAttributes(attributes),
                     date: dates.date, startDate: dates.start, endDate: dates.end, note: note, citations: citation.citations))
             if output.json {
                 try Terminal.printJSON(entity.ref)

@@ -54,6 +54,10 @@ extension PartnerGraphCommand {
         }
 
         func validate() throws {
+            if format != .csv, let output, output != "-" {
+                let example = "graph." + (format.map { $0 == .mermaid ? "mmd" : $0.rawValue } ?? "json")
+                try OutputPath.refuseFolder(output, example: example, otherwise: "pass --format csv to write nodes.csv and edges.csv in it")
+            }
             if format == nil, let output, output != "-", !output.lowercased().hasSuffix(".json"), ExportFormat(fileName: output) == nil {
                 throw ValidationError(
                     "cannot tell the format of \(output.debugDescription) from its extension; name it .json, .graphml, .gexf, .jsonld, .mmd or .cypher, or pass --format")

@@ -105,7 +105,7 @@ extension PartnerGraphCommand {
         }
 
         private func importGraphML(_ path: String) throws {
-            let data = try Self.contents(of: path)
+            let data = try FileAccess.contents(of: path, expected: "a GraphML file")
             try merge(path) { db in
                 try GraphMLReader(defaultType: defaultType, defaultRelation: defaultRelation, vocabulary: try RelationType.fetchAll(db))
                     .read(data, file: path)
@@ -148,15 +148,9 @@ extension PartnerGraphCommand {
                     + (report.citationsAdded > 0 ? "; \(report.citationsAdded) citations added" : ""))
         }
 
-        private static func contents(of path: String) throws -> Data {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw PartnerGraphError.fileNotReadable(path: path, reason: "no such file, or no permission to read it")
-            }
-            return data
-        }
 
         private func importJSON(_ file: String) throws {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Self.contents(of: file)
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try FileAccess.contents(of: file, expected: "a JSON file")
             let report = try database.openForWriting().importJSON(data, file: file == "-" ? "standard input" : file, dryRun: dryRun)
             if output.json {
                 try Terminal.printJSON(report)

@@ -78,19 +78,12 @@ extension PartnerGraphCommand {
                 }
                 return data
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-                throw PartnerGraphError.fileNotReadable(path: file, reason: "no such file")
-            }
-            if isDirectory.boolValue { throw PartnerGraphError.fileNotReadable(path: file, reason: "it is a folder; name a text file") }
+            try FileAccess.checkReadable(file, expected: "a text file")
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             if size > Article.maximumBytes {
                 throw IngestError.tooLarge(origin: file, bytes: size, limit: Article.maximumBytes)
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw PartnerGraphError.fileNotReadable(path: file, reason: "no permission to read it")
-            }
-            return data
+            return try FileAccess.contents(of: file, expected: "a text file")
         }
     }
 }

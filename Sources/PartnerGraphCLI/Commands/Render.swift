@@ -34,8 +34,15 @@ extension PartnerGraphCommand {
         @Option(help: "Names to show: en, ar, or both (English over Arabic, the default).")
         var lang: RenderStyle.NameLanguage = .both
 
-        @Option(help: "The title. Default: the selection, its size and the date drawn.")
+        @Option(help: "The title. Default: what is selected (in Arabic with --lang ar), with its size under it.")
         var title: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Show the date drawn under the title: a date (YYYY-MM-DD), or `today` ($SOURCE_DATE_EPOCH's date when set).",
+                discussion: "By default no date is shown, so the same graph always gives the same picture. The date drawn is also the date a relation counts as ended by, unless --as-of gives one.",
+                valueName: "date"))
+        var drawn: String?
 
         @Flag(help: "Leave out the legend.")
         var noLegend = false
@@ -60,12 +67,26 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
+            if output != "-" { try OutputPath.refuseFolder(output, example: "graph." + (format ?? .svg).rawValue) }
             if resolvedFormat == nil {
                 throw ValidationError(
                     output == "-"
                         ? "-o - (standard output) needs --format png, svg, pdf, dot or json"
                         : "cannot tell the format of \(output.debugDescription) from its extension; name it .png, .svg, .pdf, .dot or .json, or pass --format")
             }
+            if let drawn, drawn != "today" {
+                do {
+                    let date = try PartialDate(drawn)
+                    guard date.precision == .day else { throw PartnerGraphError.invalidDate(drawn, reason: "give a whole day, YYYY-MM-DD") }
+                } catch {
+                    throw ValidationError("--drawn \(drawn.debugDescription): \(error); or write --drawn today")
+                }
+            }
+        }
+
+        /// The date to show as drawn, if any.
+        var drawnOn: String? {
+            drawn.map { $0 == "today" ? RenderStyle.today() : $0 }
         }
 
         var resolvedFormat: RenderFormat? {
@@ -75,17 +96,15 @@ extension PartnerGraphCommand {
         func run() throws {
             let store = try database.openForReading()
             let style = RenderStyle(
-                labels: labels, language: lang, title: title, legend: !noLegend, cluster: cluster, layout: layout)
+                labels: labels, language: lang, title: title, legend: !noLegend, cluster: cluster, layout: layout, drawnOn: drawnOn)
+            // Opened before drawing, so that a path that cannot be written is reported at once;
+            // a file replaces an older one only once complete, and every write is checked.
+            let sink = output == "-" ? ExportSink(standardOutput: ()) : try ExportSink(path: output)
+            defer { sink.discard() }
             let picture = try store.render(selected.selection, style: style, format: resolvedFormat!, force: force)
-            if output == "-" {
-                FileHandle.standardOutput.write(picture.data)
-                return
-            }
-            do {
-                try picture.data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw PartnerGraphError.fileNotWritable(path: output, reason: error.localizedDescription)
-            }
+            picture.data.withUnsafeBytes { sink.write(bytes: $0.bindMemory(to: UInt8.self)) }
+            try sink.commit()
+            if output == "-" { return }
             Terminal.note(
                 "Wrote \(output): \(picture.graph.nodes.count) entities, \(picture.graph.edges.count) relations, "
                     + "\(picture.engine.rawValue) layout")

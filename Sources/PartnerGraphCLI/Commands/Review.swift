@@ -204,7 +204,7 @@ extension PartnerGraphCommand {
                 changes.type = type
                 changes.key = key
                 if let kind { changes.kind = .set(kind) }
-                changes.addAliases = aliases.map(Alias.init(parsing:))
+                changes.addAliases = try parseAliases(aliases)
                 changes.removeAliases = removedAliases
                 changes.relationType = relation
                 changes.from = from

@@ -47,9 +47,7 @@ extension PartnerGraphCommand {
             func run() throws {
                 var text: String?
                 if let textFile {
-                    guard let data = FileManager.default.contents(atPath: textFile) else {
-                        throw PartnerGraphError.fileNotReadable(path: textFile, reason: "no such file, or no permission to read it")
-                    }
+                    let data = try FileAccess.contents(of: textFile, expected: "a text file")
                     guard let decoded = String(data: data, encoding: .utf8) else {
                         throw PartnerGraphError.fileNotReadable(path: textFile, reason: "it is not UTF-8 text; convert it to UTF-8")
                     }

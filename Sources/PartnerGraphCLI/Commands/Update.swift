@@ -91,7 +91,7 @@ extension PartnerGraphCommand {
             changes.startDate = change(start, clear: clearStart)
             changes.endDate = change(end, clear: clearEnd)
             changes.note = change(note, clear: clearNote)
-            changes.addAliases = addAliases.map(Alias.init(parsing:))
+            changes.addAliases = try parseAliases(addAliases)
             changes.removeAliases = removeAliases
             changes.setAttributes = try parseAttributes(setAttributes)
             changes.removeAttributes = removeAttributes

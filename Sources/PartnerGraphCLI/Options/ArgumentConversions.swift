@@ -26,3 +26,14 @@ func parseAttributes(_ items: [String]) throws -> [String: String] {
     }
     return result
 }
+
+/// Parses `NAME@LANG` alias arguments; `NAME@` with no language is refused as bad usage.
+func parseAliases(_ items: [String]) throws -> [Alias] {
+    try items.map { item in
+        do {
+            return try Alias(parsing: item)
+        } catch let error as PartnerGraphError {
+            throw ValidationError(error.description)
+        }
+    }
+}

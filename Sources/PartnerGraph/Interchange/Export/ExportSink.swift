@@ -32,9 +32,12 @@ public final class ExportSink {
         // A device, a pipe or a terminal (`-o /dev/stdout`, a FIFO) is written as it is: only a
         // regular file can be replaced by renaming.
         var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw PartnerGraphError.fileNotWritable(path: path, reason: FileAccess.folderGiven(path, example: nil))
+        }
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
             let fd = open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw PartnerGraphError.fileNotWritable(path: path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { throw PartnerGraphError.fileNotWritable(path: path, reason: FileAccess.writeProblem(path, errno: errno)) }
             name = path
             finalPath = nil
             temporaryPath = nil
@@ -48,7 +51,7 @@ public final class ExportSink {
         let temporary = directory + "/." + url.lastPathComponent + ".partnergraph-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw PartnerGraphError.fileNotWritable(path: path, reason: String(cString: strerror(errno)))
+            throw PartnerGraphError.fileNotWritable(path: path, reason: FileAccess.writeProblem(path, errno: errno))
         }
         name = path
         finalPath = path
@@ -94,7 +97,7 @@ public final class ExportSink {
                 let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+                    failure = .fileNotWritable(path: name, reason: FileAccess.writeFailure(errno: errno))
                     return
                 }
                 offset += written
@@ -112,19 +115,19 @@ public final class ExportSink {
         finished = true
         guard let temporaryPath, let finalPath else {
             if ownsDescriptor && close(descriptor) != 0 && failure == nil {
-                failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+                failure = .fileNotWritable(path: name, reason: FileAccess.writeFailure(errno: errno))
             }
             if let failure { throw failure }
             return
         }
         if failure == nil && fsync(descriptor) != 0 {
-            failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+            failure = .fileNotWritable(path: name, reason: FileAccess.writeFailure(errno: errno))
         }
         if close(descriptor) != 0 && failure == nil {
-            failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+            failure = .fileNotWritable(path: name, reason: FileAccess.writeFailure(errno: errno))
         }
         if failure == nil && rename(temporaryPath, finalPath) != 0 {
-            failure = .fileNotWritable(path: name, reason: String(cString: strerror(errno)))
+            failure = .fileNotWritable(path: name, reason: FileAccess.writeFailure(errno: errno))
         }
         if let failure {
             unlink(temporaryPath)

@@ -43,11 +43,7 @@ extension PartnerGraphStore {
             guard case let .path(folder) = destination else { throw ExportError.csvNeedsFolder(nil) }
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw PartnerGraphError.fileNotWritable(path: folder, reason: error.localizedDescription)
-                }
+                try FileAccess.createFolder(folder)
             } else if !isFolder.boolValue {
                 throw ExportError.csvNeedsFolder(folder)
             }

@@ -126,12 +126,7 @@ public struct SpreadsheetMapping: Equatable, Sendable {
     /// - Throws: ``PartnerGraphError/fileNotReadable(path:reason:)``, or ``SpreadsheetMappingError``
     ///   listing every problem of the mapping.
     public init(contentsOf path: String, settings: [String: String] = [:]) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PartnerGraphError.fileNotReadable(path: path, reason: (error as NSError).localizedDescription)
-        }
+        let data = try FileAccess.contents(of: path, expected: "a TOML mapping file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpreadsheetMappingError(origin: path, problems: [.init(key: nil, message: "the file is not UTF-8 text; save it as UTF-8")])
         }
