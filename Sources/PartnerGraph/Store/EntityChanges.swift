@@ -178,7 +178,8 @@ extension EntityChanges {
             if case .set(let value) = change { try PartnerGraph.validateText([value], field: "kind, language or note") }
         }
         try PartnerGraph.validateText(Array(setAttributes.keys) + Array(setAttributes.values), field: "attribute")
-        try PartnerGraph.validateText(addCitations.map(\.quote), field: "quote")
+        try PartnerGraph.validateText(addClaims.map(\.field) + addClaims.map(\.value), field: "claim")
+        try PartnerGraph.validateText(addCitations.map(\.quote) + addClaims.map(\.citation?.quote), field: "quote")
         try TextRules.check(name, as: .name)
         for alias in addAliases { try TextRules.check(alias.name, as: .alias) }
         if case .set(let value) = note { try TextRules.check(value, as: .note) }
