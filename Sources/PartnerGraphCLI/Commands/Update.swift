@@ -14,7 +14,7 @@ extension PartnerGraphCommand {
                   partnergraph update cop29 --clear-note --date 2024-11
                 """)
 
-        @Argument(help: "The entity: key, name or alias.")
+        @Argument(help: "The entity: key, name or alias.", completion: .entity)
         var entity: String
 
         @Option(help: "The new primary name.")
