@@ -45,6 +45,9 @@ struct CompletionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let arabic = CompletionCandidates.entities(Self.line("path", "ICESCO", "--db", db, "الإ").words, 5, "الإ")
         #expect(arabic.contains("الإيسيسكو"), "\(arabic)")
+        #expect(!arabic.contains("الايسيسكو"), "matched as written, not as normalized: \(arabic)")
+        let spaced = CompletionCandidates.entities(Self.line("show", "--db", db, "\"Salim M").words, 4, "\"Salim M")
+        #expect(spaced == ["Salim M. AlMalik"], "\(spaced)")
         #expect(CompletionCandidates.entities(Self.line("show", "--db", db, "100%").words, 4, "100%") == ["100% Partners_Inc"])
         #expect(CompletionCandidates.entities(Self.line("show", "--db", db, "1_").words, 4, "1_").isEmpty, "_ is no wildcard")
     }

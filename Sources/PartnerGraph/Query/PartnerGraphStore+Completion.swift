@@ -16,20 +16,34 @@ extension PartnerGraphStore {
     ///   - prefix: The text typed so far.
     ///   - limit: The most candidates to return: the first ones in sorted order.
     /// - Returns: Distinct candidates, sorted by their UTF-8 bytes.
-    /// - Complexity: Keys through their index; names and aliases in one pass over their tables,
-    ///   keeping the first `limit` (about 30 ms for 100,000 entities in a release build).
+    /// - Complexity: Through indexes: keys by their own, names and aliases by their normalized
+    ///   form (``NameNormalizer`` folds each character on its own, so a name that starts with the
+    ///   prefix has a normalized form that starts with the prefix's), then checked as written.
+    ///   With nothing typed, every name is read: about 40 ms for 100,000 entities.
     public func entityNames(startingWith prefix: String, limit: Int = 500) throws -> [String] {
-        try read { db in
+        let normalized = NameNormalizer.normalize(prefix)
+        return try read { db in
             try String.fetchAll(
                 db,
                 sql: """
                     SELECT value FROM (
-                      SELECT * FROM (SELECT key AS value FROM entity WHERE key >= :prefix AND key < :end ORDER BY key LIMIT :limit)
-                      UNION SELECT * FROM (SELECT name FROM entity WHERE name >= :prefix AND name < :end ORDER BY name LIMIT :limit)
-                      UNION SELECT * FROM (SELECT name FROM alias WHERE :aliases AND name >= :prefix AND name < :end ORDER BY name LIMIT :limit)
+                      SELECT * FROM (
+                        SELECT key AS value FROM entity WHERE key >= :prefix AND key < :end ORDER BY key LIMIT :limit)
+                      UNION SELECT * FROM (
+                        SELECT DISTINCT name FROM entity
+                        WHERE name_normalized >= :normalized AND name_normalized < :normalizedEnd AND name >= :prefix AND name < :end
+                        ORDER BY name LIMIT :limit)
+                      UNION SELECT * FROM (
+                        SELECT DISTINCT name FROM alias
+                        WHERE :aliases AND name_normalized >= :normalized AND name_normalized < :normalizedEnd
+                          AND name >= :prefix AND name < :end
+                        ORDER BY name LIMIT :limit)
                     ) ORDER BY value LIMIT :limit
                     """,
-                arguments: ["prefix": prefix, "end": Self.endOfRange(prefix), "limit": limit, "aliases": !prefix.isEmpty])
+                arguments: [
+                    "prefix": prefix, "end": Self.endOfRange(prefix), "normalized": normalized,
+                    "normalizedEnd": Self.endOfRange(normalized), "limit": limit, "aliases": !prefix.isEmpty,
+                ])
         }
     }
 
