@@ -22,7 +22,9 @@ APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-con
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
 	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
-.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export docs check-docs
+.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export \
+	check-consumer check-install install uninstall install-build completions manual profile-build \
+	docs check-docs
 
 all: build
 
@@ -53,6 +55,18 @@ build: deps
 # dynamic library product cannot link against the static Swift runtime.)
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph
+
+# A release binary that valgrind can read (`valgrind --tool=callgrind .build-profile/release/partnergraph …`),
+# in its own build folder. valgrind 3.19 (Debian 12) reads DWARF 4 only, and stops at the first
+# compile unit in DWARF 5 ("Possibly corrupted debuginfo file"), leaving the whole binary without
+# symbols: clang writes DWARF 5 for the C and C++ targets (ours, and TOMLKit's toml++), swiftc
+# DWARF 4. The flags stay here rather than in Package.swift, where SwiftPM would refuse them in
+# a package that others depend on by version (see check-consumer).
+PROFILE_SCRATCH ?= .build-profile
+profile-build: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph --scratch-path $(PROFILE_SCRATCH) \
+	  -Xcc -gdwarf-4 -Xcxx -gdwarf-4 -Xswiftc -dwarf-version=4
+	@echo "Profile with: valgrind --tool=callgrind $(PROFILE_SCRATCH)/release/partnergraph …"
 
 # Regenerates the schema and example embedded in the binary from schema/ and examples/.
 embed:
@@ -111,6 +125,69 @@ check-docs: docs
 
 clean:
 	rm -rf .build
+
+# A package that depends on PartnerGraph by version, `.package(url: …, from: "0.1.0")`, built and
+# run against a tagged clone of this working tree: SwiftPM refuses such a dependency if a target
+# of the library product has unsafe build flags. .ci/run calls it after `make test`.
+check-consumer: deps
+	SWIFT="$(SWIFT)" scripts/check-consumer.sh
+
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: the release binary in PREFIX/bin, completions for
+# bash, zsh and fish, and the man page. INSTALL_CONFIG=debug installs the debug build instead,
+# without the release build's minutes (check-install does). `make uninstall` removes the same files.
+PREFIX ?= /usr/local
+INSTALL_CONFIG ?= release
+INSTALL_BINARY = .build/$(INSTALL_CONFIG)/partnergraph
+BIN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
+BASH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MAN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+COMPLETIONS_DIR = .build/completions
+# Where swift-argument-parser's generate-manual plugin writes the page (one per executable target).
+MANUAL = .build/plugins/GenerateManual/outputs/PartnerGraphCLI/partnergraph.1
+# The page's date is the last commit's, so that the same sources give the same page.
+MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BASH_COMPLETION_DIR)/partnergraph \
+	$(ZSH_COMPLETION_DIR)/_partnergraph $(FISH_COMPLETION_DIR)/partnergraph.fish $(MAN_INSTALL_DIR)/partnergraph.1
+
+install-build: deps
+	@if [ "$(INSTALL_CONFIG)" = release ]; then $(MAKE) --no-print-directory release; \
+	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph; fi
+
+# The completion scripts, written by the binary (ArgumentParser's --generate-completion-script);
+# each is written whole before it is moved into place.
+completions: install-build
+	@mkdir -p $(COMPLETIONS_DIR)
+	@for shell in bash zsh fish; do \
+	  $(INSTALL_BINARY) --generate-completion-script $$shell >$(COMPLETIONS_DIR)/partnergraph.$$shell.tmp \
+	    && mv $(COMPLETIONS_DIR)/partnergraph.$$shell.tmp $(COMPLETIONS_DIR)/partnergraph.$$shell \
+	    || { echo "error: could not write the $$shell completion script" >&2; exit 1; }; \
+	done
+
+# The man page, by swift-argument-parser's generate-manual plugin, from a debug build (the page
+# is the same whatever the build). generate-manual 1.8.2 drops non-ASCII characters from the text.
+manual: deps
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MANUAL_DATE)
+	@[ -s $(MANUAL) ] || { echo "error: the generate-manual plugin wrote no $(MANUAL)" >&2; exit 1; }
+
+install: install-build completions manual
+	install -d $(BIN_INSTALL_DIR) $(BASH_COMPLETION_DIR) $(ZSH_COMPLETION_DIR) $(FISH_COMPLETION_DIR) $(MAN_INSTALL_DIR)
+	install -m 755 $(INSTALL_BINARY) $(BIN_INSTALL_DIR)/partnergraph
+	install -m 644 $(COMPLETIONS_DIR)/partnergraph.bash $(BASH_COMPLETION_DIR)/partnergraph
+	install -m 644 $(COMPLETIONS_DIR)/partnergraph.zsh $(ZSH_COMPLETION_DIR)/_partnergraph
+	install -m 644 $(COMPLETIONS_DIR)/partnergraph.fish $(FISH_COMPLETION_DIR)/partnergraph.fish
+	install -m 644 $(MANUAL) $(MAN_INSTALL_DIR)/partnergraph.1
+	@echo "Installed partnergraph in $(BIN_INSTALL_DIR), its completions and man page under $(DESTDIR)$(PREFIX)/share"
+
+uninstall:
+	rm -f $(INSTALLED_FILES)
+
+# Installs into a temporary PREFIX (the debug build unless INSTALL_CONFIG says otherwise), checks
+# every file and runs the installed binary and its bash completion, then uninstalls.
+check-install: deps
+	SWIFT="$(SWIFT)" INSTALL_CONFIG="$(INSTALL_CONFIG_CHECK)" scripts/check-install.sh
+INSTALL_CONFIG_CHECK ?= debug
 
 # Issue 3's benchmark on the M workload (100,000 entities, 1,000,000 relations); see BENCHMARKS.md.
 # Generates the workload with bench/gen_graph.py (needs numpy) into .build-bench/M unless present.

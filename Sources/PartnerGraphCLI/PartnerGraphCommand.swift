@@ -17,7 +17,6 @@ struct PartnerGraphCommand: ParsableCommand {
               partnergraph show ICESCO
               partnergraph show "Sahiba Gafarova"
             """,
-        version: "0.1.0",
         subcommands: [
             Init.self, Example.self,
             Add.self, Link.self, Unlink.self, Update.self, Remove.self,
@@ -28,4 +27,18 @@ struct PartnerGraphCommand: ParsableCommand {
             Render.self,
             Backup.self, Restore.self, Check.self,
         ])
+
+    /// The version `--version` prints.
+    static let version = "0.1.0"
+
+    // A flag of the root alone, not `CommandConfiguration.version`: ArgumentParser offers a
+    // configured version on every subcommand (in help, completions and the manual), which the
+    // subcommands, parsed on their own for a fast start, would then refuse.
+    @Flag(name: .customLong("version"), help: "Show the version.")
+    var showVersion = false
+
+    func run() throws {
+        guard showVersion else { throw CleanExit.helpRequest(self) }
+        print(Self.version)
+    }
 }

@@ -54,6 +54,10 @@ struct FastArgumentsTests {
         ["--k=3", "ICESCO", "COP29"],
         ["ICESCO", "--k", "2", "COP29"],
         ["ICESCO", "COP29", "--k", "1", "--k", "5"],
+        ["ICESCO", "COP29", "-k", "2"],
+        ["-k", "3", "ICESCO", "COP29"],
+        ["ICESCO", "-k", "4", "COP29", "--k", "2"],
+        ["ICESCO", "COP29", "--k=5", "-k", "+3"],
         ["ICESCO", "COP29", "--max-depth", "4"],
         ["ICESCO", "COP29", "--max-depth=6", "--max-depth", "2"],
         ["ICESCO", "COP29", "--avoid", "Azerbaijan", "--avoid=Non-Aligned Movement"],
@@ -81,7 +85,7 @@ struct FastArgumentsTests {
         [],
         ["ICESCO", "extra"],
         ["-h"], ["--help"], ["help"], ["ICESCO", "--help"], ["ICESCO", "-h"], ["ICESCO", "-help"], ["--version"],
-        ["ICESCO", "--unknown"], ["ICESCO", "-d", "2"], ["ICESCO", "--Depth", "2"], ["ICESCO", "--k", "2"],
+        ["ICESCO", "--unknown"], ["ICESCO", "-d", "2"], ["ICESCO", "--Depth", "2"], ["ICESCO", "--k", "2"], ["ICESCO", "-k", "2"],
         ["ICESCO", "--depth", "x"], ["ICESCO", "--depth"], ["ICESCO", "--depth", "--json"], ["ICESCO", "--depth="],
         ["ICESCO", "--depth=", "2"], ["ICESCO", "--depth", "-1"], ["ICESCO", "--depth=0"], ["ICESCO", "--limit", "0"],
         ["ICESCO", "--limit", "1.5"], ["ICESCO", "--as-of", "2024-02-30"], ["ICESCO", "--as-of", "24"],
@@ -102,7 +106,9 @@ struct FastArgumentsTests {
         ["ICESCO", "COP29", "--k", "0"], ["ICESCO", "COP29", "--k", "two"], ["ICESCO", "COP29", "--max-depth", "0"],
         ["ICESCO", "COP29", "--max-depth"], ["ICESCO", "COP29", "--avoid"], ["ICESCO", "COP29", "--avoid", "-x"],
         ["ICESCO", "COP29", "--depth", "2"], ["ICESCO", "COP29", "--type", "person"], ["ICESCO", "COP29", "--limit", "2"],
-        ["ICESCO", "COP29", "--as-of", "2024-13"], ["ICESCO", "--", "COP29"], ["ICESCO", "COP29", "-k", "2"],
+        ["ICESCO", "COP29", "--as-of", "2024-13"], ["ICESCO", "--", "COP29"], ["ICESCO", "COP29", "-k2"],
+        ["ICESCO", "COP29", "-k=2"], ["ICESCO", "COP29", "-k"], ["ICESCO", "COP29", "-k", "0"], ["ICESCO", "COP29", "-k", "-2"],
+        ["ICESCO", "COP29", "-kk", "2"], ["ICESCO", "COP29", "-K", "2"], ["ICESCO", "COP29", "-j"], ["ICESCO", "COP29", "-k", "help"],
         ["ICESCO", "COP29", "--json=false"],
     ])
     func pathFallsBack(arguments: [String]) {
@@ -130,7 +136,7 @@ struct FastArgumentsTests {
             accepted += 1
             #expect((try? Neighbors.parse(arguments))?.request == fast, "neighbors \(arguments): the fast parser read \(fast)")
         }
-        for arguments in Self.sequences(of: shared + ["ICESCO", "COP29", "--k", "2", "--max-depth=0", "--avoid"]) {
+        for arguments in Self.sequences(of: shared + ["ICESCO", "COP29", "--k", "-k", "2", "--max-depth=0", "--avoid", "-k2"]) {
             guard let fast = FastArguments.pathRequest(arguments) else { continue }
             accepted += 1
             #expect((try? Path.parse(arguments))?.request == fast, "path \(arguments): the fast parser read \(fast)")
@@ -165,6 +171,7 @@ struct FastPathEndToEndTests {
             (["neighbors", "ICESCO", "--db", folder.appendingPathComponent("missing.sqlite").path], 1),
             (["path", "Salim M. AlMalik", "Sahiba Gafarova", "--db", db], 0),
             (["path", "--k", "3", "ICESCO", "Republic of Azerbaijan", "--avoid", "Non-Aligned Movement", "--db=\(db)"], 0),
+            (["path", "-k", "2", "Salim M. AlMalik", "Sahiba Gafarova", "--db", db], 0),
             (["path", "Salim M. AlMalik", "Sahiba Gafarova", "--json", "--max-depth", "4", "--db", db], 0),
             (["path", "ICESCO", "UNFCCC", "--relation", "heads", "--db", db], 1),
         ]

@@ -17,10 +17,10 @@ extension PartnerGraphCommand {
                 [{"entity", "from_a": [hop], "from_b": [hop]}]}], "linked": [{"entity", "through", "hop"}]}.
                 """)
 
-        @Argument(help: "The first entity.")
+        @Argument(help: "The first entity.", completion: .entity)
         var a: String
 
-        @Argument(help: "The second entity.")
+        @Argument(help: "The second entity.", completion: .entity)
         var b: String
 
         @OptionGroup var traversal: TraversalOptions

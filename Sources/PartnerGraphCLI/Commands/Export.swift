@@ -33,7 +33,7 @@ extension PartnerGraphCommand {
         @Option(help: "json, graphml, gexf, csv, jsonld, mermaid or cypher. Default: from the file's extension, else json.")
         var format: Format?
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (for csv, a folder); - or nothing for standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (for csv, a folder); - or nothing for standard output.", valueName: "file"), completion: .file())
         var output: String?
 
         @OptionGroup(title: "Selection") var selected: SelectionOptions

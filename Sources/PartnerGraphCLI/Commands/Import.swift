@@ -34,28 +34,28 @@ extension PartnerGraphCommand {
                 imported fact cite that source.
                 """)
 
-        @Argument(help: ArgumentHelp("The JSON file; - for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The JSON file; - for standard input.", valueName: "file"), completion: .file(extensions: ["json"]))
         var file: String?
 
-        @Option(help: ArgumentHelp("A CSV file of entities: key,type,name,alias_ar.", valueName: "nodes.csv"))
+        @Option(help: ArgumentHelp("A CSV file of entities: key,type,name,alias_ar.", valueName: "nodes.csv"), completion: .file(extensions: ["csv"]))
         var nodes: String?
 
-        @Option(help: ArgumentHelp("A CSV file of relations: source,type,target,start,end.", valueName: "edges.csv"))
+        @Option(help: ArgumentHelp("A CSV file of relations: source,type,target,start,end.", valueName: "edges.csv"), completion: .file(extensions: ["csv"]))
         var edges: String?
 
-        @Option(help: ArgumentHelp("A GraphML file (Gephi, yEd, networkx).", valueName: "file.graphml"))
+        @Option(help: ArgumentHelp("A GraphML file (Gephi, yEd, networkx).", valueName: "file.graphml"), completion: .file(extensions: ["graphml", "xml"]))
         var graphml: String?
 
         @Option(help: ArgumentHelp("With --graphml: the entity type of nodes that have none.", valueName: "entity-type"))
         var defaultType: EntityType?
 
-        @Option(help: ArgumentHelp("With --graphml: the relation type of edges whose type is missing or unknown.", valueName: "relation-type"))
+        @Option(help: ArgumentHelp("With --graphml: the relation type of edges whose type is missing or unknown.", valueName: "relation-type"), completion: .relationType)
         var defaultRelation: String?
 
-        @Option(help: ArgumentHelp("A spreadsheet of links (CSV), one row per relation; goes with --map or --set.", valueName: "file.csv"))
+        @Option(help: ArgumentHelp("A spreadsheet of links (CSV), one row per relation; goes with --map or --set.", valueName: "file.csv"), completion: .file(extensions: ["csv", "tsv", "txt"]))
         var csv: String?
 
-        @Option(help: ArgumentHelp("With --csv: the TOML file that maps the spreadsheet's columns.", valueName: "mapping.toml"))
+        @Option(help: ArgumentHelp("With --csv: the TOML file that maps the spreadsheet's columns.", valueName: "mapping.toml"), completion: .file(extensions: ["toml"]))
         var map: String?
 
         @Option(help: ArgumentHelp("With --csv: one key of the mapping, as in the file (repeatable): source.column=country.", valueName: "key=value"))
@@ -64,7 +64,7 @@ extension PartnerGraphCommand {
         @Flag(help: "Check the file and print what would be added and changed; write nothing.")
         var dryRun = false
 
-        @Option(help: ArgumentHelp("With --graphml or --csv: every imported entity and relation cites this source.", valueName: "source-key"))
+        @Option(help: ArgumentHelp("With --graphml or --csv: every imported entity and relation cites this source.", valueName: "source-key"), completion: .sourceKey)
         var source: String?
 
         @OptionGroup var database: DatabaseOptions

@@ -30,7 +30,7 @@ extension PartnerGraphCommand {
                 drafts (as `review --json`) and already_recorded. Offsets count Unicode scalars.
                 """)
 
-        @Argument(help: ArgumentHelp("The article: a UTF-8 text file, or - for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The article: a UTF-8 text file, or - for standard input.", valueName: "file"), completion: .file())
         var file: String
 
         @Option(help: "The source's key (default: PUBLISHER-DATE, else the title's first words).")

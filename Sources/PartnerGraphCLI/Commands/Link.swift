@@ -15,13 +15,13 @@ extension PartnerGraphCommand {
                   partnergraph link ICESCO observer_of "NAM PN" --start 2024-03
                 """)
 
-        @Argument(help: "The source entity: key, name or alias.")
+        @Argument(help: "The source entity: key, name or alias.", completion: .entity)
         var source: String
 
-        @Argument(help: ArgumentHelp("The relation type: heads, member_of, partner_of, …", valueName: "relation"))
+        @Argument(help: ArgumentHelp("The relation type: heads, member_of, partner_of, …", valueName: "relation"), completion: .relationType)
         var relation: String
 
-        @Argument(help: "The target entity: key, name or alias.")
+        @Argument(help: "The target entity: key, name or alias.", completion: .entity)
         var target: String
 
         @Option(help: "The role the source holds, e.g. \"Director-General\".")

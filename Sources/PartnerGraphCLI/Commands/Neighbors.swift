@@ -16,7 +16,7 @@ extension PartnerGraphCommand {
                 [{"entity", "distance", "via": [hop, …]}]}, hops as in `partnergraph path --json`.
                 """)
 
-        @Argument(help: "The entity: key, name or alias.")
+        @Argument(help: "The entity: key, name or alias.", completion: .entity)
         var entity: String
 
         @Option(help: "How many relations away to look.")

@@ -3,10 +3,10 @@ import PartnerGraph
 
 /// `--relation`, `--exclude-relation`, `--as-of` and `--directed`: which relations a traversal follows.
 struct TraversalOptions: ParsableArguments {
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Follow only relations of this type (repeatable).", valueName: "type"))
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Follow only relations of this type (repeatable).", valueName: "type"), completion: .relationType)
     var relations: [String] = []
 
-    @Option(name: .customLong("exclude-relation"), help: ArgumentHelp("Never follow relations of this type (repeatable).", valueName: "type"))
+    @Option(name: .customLong("exclude-relation"), help: ArgumentHelp("Never follow relations of this type (repeatable).", valueName: "type"), completion: .relationType)
     var excludeRelations: [String] = []
 
     @Option(
@@ -85,7 +85,7 @@ extension PartnerGraphCommand {
                 Every hop shows its relation in its true direction (→ forwards, ← backwards, — for \
                 symmetric relations), its role, its dates and its sources:
                   partnergraph path "Salim M. AlMalik" "Sahiba Gafarova"
-                  partnergraph path ICESCO Azerbaijan --k 3 --avoid "Non-Aligned Movement"
+                  partnergraph path ICESCO Azerbaijan -k 3 --avoid "Non-Aligned Movement"
                   partnergraph path ICESCO COP29 --as-of 2023 --relation participated_in
                 When there is no path the command says which limit applied and exits with status 1.
                 With --json the output is an array of paths, each {"length", "entities", "hops"}; a hop is \
@@ -94,19 +94,19 @@ extension PartnerGraphCommand {
                 direction walked ("headed by" when a "heads" relation is walked backwards).
                 """)
 
-        @Argument(help: "The start: key, name or alias.")
+        @Argument(help: "The start: key, name or alias.", completion: .entity)
         var from: String
 
-        @Argument(help: "The end: key, name or alias.")
+        @Argument(help: "The end: key, name or alias.", completion: .entity)
         var to: String
 
-        @Option(name: .customLong("k"), help: "How many paths: the k shortest simple paths, shortest first.")
+        @Option(name: [.customShort("k"), .customLong("k")], help: "How many paths: the k shortest simple paths, shortest first.")
         var k = 1
 
         @Option(name: .customLong("max-depth"), help: "The longest path to look for, in relations.")
         var maxDepth = PathQuery.defaultMaxDepth
 
-        @Option(name: .customLong("avoid"), help: ArgumentHelp("A path must not pass through this entity (repeatable).", valueName: "entity"))
+        @Option(name: .customLong("avoid"), help: ArgumentHelp("A path must not pass through this entity (repeatable).", valueName: "entity"), completion: .entity)
         var avoid: [String] = []
 
         @OptionGroup var traversal: TraversalOptions

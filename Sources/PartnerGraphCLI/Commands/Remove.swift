@@ -13,7 +13,7 @@ extension PartnerGraphCommand {
                   partnergraph remove "Old Forum" --cascade
                 """)
 
-        @Argument(help: "The entity: key, name or alias.")
+        @Argument(help: "The entity: key, name or alias.", completion: .entity)
         var entity: String
 
         @Flag(help: "Also remove the entity's relations.")

@@ -55,7 +55,7 @@ extension PartnerGraphCommand {
 
         // MARK: Output
 
-        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "file"))
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "file"), completion: .file())
         var output: String
 
         @Option(help: "png, svg, pdf, dot or json. Default: from the file's extension.")

@@ -34,7 +34,7 @@ extension PartnerGraphCommand {
                     or the id of an entity draft, and a name), and created_entity / created_relation once accepted.
                     """)
 
-            @Argument(help: ArgumentHelp("Only the drafts of this source (its key).", valueName: "source"))
+            @Argument(help: ArgumentHelp("Only the drafts of this source (its key).", valueName: "source"), completion: .sourceKey)
             var source: String?
 
             @Option(help: "Which drafts: open, accepted, rejected or all.")
@@ -87,7 +87,7 @@ extension PartnerGraphCommand {
             @Option(help: "With --all: the lowest confidence to accept, from 0 to 1.")
             var minConfidence: Double = 0
 
-            @Option(name: .customLong("source"), help: ArgumentHelp("With --all: only the drafts of this source.", valueName: "source-key"))
+            @Option(name: .customLong("source"), help: ArgumentHelp("With --all: only the drafts of this source.", valueName: "source-key"), completion: .sourceKey)
             var source: String?
 
             @OptionGroup var database: DatabaseOptions
@@ -168,13 +168,13 @@ extension PartnerGraphCommand {
             @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove a proposed name (repeatable).", valueName: "name"))
             var removedAliases: [String] = []
 
-            @Option(help: "The relation type.")
+            @Option(help: "The relation type.", completion: .relationType)
             var relation: String?
 
-            @Option(help: ArgumentHelp("The relation's source: an entity, or #ID for an entity draft.", valueName: "entity"))
+            @Option(help: ArgumentHelp("The relation's source: an entity, or #ID for an entity draft.", valueName: "entity"), completion: .entity)
             var from: String?
 
-            @Option(help: ArgumentHelp("The relation's target: an entity, or #ID for an entity draft.", valueName: "entity"))
+            @Option(help: ArgumentHelp("The relation's target: an entity, or #ID for an entity draft.", valueName: "entity"), completion: .entity)
             var to: String?
 
             @Option(help: "The role.")

@@ -16,7 +16,7 @@ extension PartnerGraphCommand {
                 direction, phrase, source, target, other, role, start, end, date, note, citations).
                 """)
 
-        @Argument(help: "The entity: key, name or alias.")
+        @Argument(help: "The entity: key, name or alias.", completion: .entity)
         var entity: String
 
         @OptionGroup var database: DatabaseOptions

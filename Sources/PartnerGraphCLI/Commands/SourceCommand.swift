@@ -39,7 +39,7 @@ extension PartnerGraphCommand {
             @Option(help: "Its language tag, e.g. ar.")
             var language: String?
 
-            @Option(help: ArgumentHelp("A UTF-8 file holding the document's text, to store with it.", valueName: "path"))
+            @Option(help: ArgumentHelp("A UTF-8 file holding the document's text, to store with it.", valueName: "path"), completion: .file())
             var textFile: String?
 
             @OptionGroup var database: DatabaseOptions
@@ -89,7 +89,7 @@ extension PartnerGraphCommand {
                 commandName: "show", abstract: "Show a source and what cites it.",
                 discussion: "With --json: an object with source (all its fields, text included), entities, relations and claims.")
 
-            @Argument(help: "The source's key.")
+            @Argument(help: "The source's key.", completion: .sourceKey)
             var key: String
 
             @Flag(help: "Also print the stored text.")

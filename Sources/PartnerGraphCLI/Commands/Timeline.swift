@@ -16,7 +16,7 @@ extension PartnerGraphCommand {
                 "relation", "summary"}]}; kind is dated, starts, ends, relation, relation_starts or relation_ends.
                 """)
 
-        @Argument(help: "Only facts about this entity and the events and agreements it is tied to.")
+        @Argument(help: "Only facts about this entity and the events and agreements it is tied to.", completion: .entity)
         var entity: String?
 
         @Option(help: ArgumentHelp("Only facts on or after this date.", valueName: "date"), transform: parseDate)

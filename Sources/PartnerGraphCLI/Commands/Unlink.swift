@@ -13,13 +13,13 @@ extension PartnerGraphCommand {
                   partnergraph unlink "Sahiba Gafarova" heads "Milli Majlis"
                 """)
 
-        @Argument(help: "The source entity.")
+        @Argument(help: "The source entity.", completion: .entity)
         var source: String
 
-        @Argument(help: ArgumentHelp("The relation type.", valueName: "relation"))
+        @Argument(help: ArgumentHelp("The relation type.", valueName: "relation"), completion: .relationType)
         var relation: String
 
-        @Argument(help: "The target entity.")
+        @Argument(help: "The target entity.", completion: .entity)
         var target: String
 
         @Option(help: "Only the relation with this role.")

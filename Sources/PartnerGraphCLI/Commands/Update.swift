@@ -19,7 +19,7 @@ extension PartnerGraphCommand {
                   partnergraph update icesco --claim founded=1982 --source allafrica-2024-05-06
                 """)
 
-        @Argument(help: "The entity: key, name or alias.")
+        @Argument(help: "The entity: key, name or alias.", completion: .entity)
         var entity: String
 
         @Option(help: "The new primary name.")

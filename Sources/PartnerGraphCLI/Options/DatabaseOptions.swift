@@ -8,7 +8,8 @@ struct DatabaseOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             "The database file.", discussion: "Defaults to $PARTNERGRAPH_DB, else ./partnergraph.sqlite.",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var path: String?
 
     /// The path in force: the flag, else the environment, else the default.
@@ -62,7 +63,7 @@ struct DateOptions: ParsableArguments {
 
 /// `--source` and `--quote`, shared by the commands that record facts.
 struct CitationOptions: ParsableArguments {
-    @Option(name: .customLong("source"), help: ArgumentHelp("Cite a registered source (repeatable).", valueName: "source-key"))
+    @Option(name: .customLong("source"), help: ArgumentHelp("Cite a registered source (repeatable).", valueName: "source-key"), completion: .sourceKey)
     var sources: [String] = []
 
     @Option(help: "A quote from the cited source that states the fact.")

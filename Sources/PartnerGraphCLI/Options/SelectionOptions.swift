@@ -4,7 +4,7 @@ import PartnerGraph
 /// Which part of the graph `render` draws and `export` writes: a scope (the whole graph, an
 /// entity's neighbourhood, the shortest connections between two entities) and filters.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("This entity and its neighbourhood.", valueName: "entity"))
+    @Option(help: ArgumentHelp("This entity and its neighbourhood.", valueName: "entity"), completion: .entity)
     var around: String?
 
     @Option(help: "With --around: how many relations away to go; with --path: the neighbourhood taken around the paths (0: the paths alone).")
@@ -12,7 +12,8 @@ struct SelectionOptions: ParsableArguments {
 
     @Option(
         parsing: .upToNextOption,
-        help: ArgumentHelp("The shortest connection between two entities.", valueName: "from to"))
+        help: ArgumentHelp("The shortest connection between two entities.", valueName: "from to"),
+        completion: .entity)
     var path: [String] = []
 
     @Option(name: [.short, .long], help: "With --path: the N shortest connections.")
@@ -21,7 +22,7 @@ struct SelectionOptions: ParsableArguments {
     @Flag(help: "With --path: the connections alone, without their neighbourhood.")
     var onlyPath = false
 
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Only relations of this type (repeatable).", valueName: "type"))
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Only relations of this type (repeatable).", valueName: "type"), completion: .relationType)
     var relations: [String] = []
 
     @Option(name: .customLong("type"), help: ArgumentHelp("Only entities of this type (repeatable).", valueName: "entity-type"))
@@ -30,7 +31,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The graph as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"), transform: parseDate)
     var asOf: PartialDate?
 
-    @Option(help: ArgumentHelp("Only what this source states (its key).", valueName: "source-key"))
+    @Option(help: ArgumentHelp("Only what this source states (its key).", valueName: "source-key"), completion: .sourceKey)
     var source: String?
 
     func validate() throws {

@@ -12,14 +12,16 @@ import PartnerGraph
 ///
 /// - `--name value` and `--name=value`; a repeatable option accumulates, any other keeps its last
 ///   value, as in ArgumentParser;
+/// - a short option alone with its value in the next argument (`path`'s `-k 2`);
 /// - flags (`--json`, `--directed`);
 /// - positionals before, between or after options.
 ///
 /// For anything else it returns `nil`, and ``PartnerGraphCommand/main()`` hands the arguments to
 /// ArgumentParser, which prints help or the error exactly as it always has: `-h`, `--help`,
-/// `help`, `--version`, `--`, a short or unknown option, a value that is missing or starts with
-/// `-`, an empty `--name=`, a value on a flag, a value that does not convert or breaks a rule of
-/// the request's `validate()`, a missing or extra positional.
+/// `help`, `--version`, `--`, an unknown option, a short option joined to its value (`-k2`,
+/// `-k=2`) or to others, a value that is missing or starts with `-`, an empty `--name=`, a value
+/// on a flag, a value that does not convert or breaks a rule of the request's `validate()`, a
+/// missing or extra positional.
 ///
 /// The options mirror the `@Option`, `@Flag` and `@OptionGroup` declarations of
 /// ``PartnerGraphCommand/Neighbors`` and ``PartnerGraphCommand/Path``; tests check that every
@@ -69,7 +71,7 @@ enum FastArguments {
         var request = PathRequest(from: "", to: "")
         let positionals = scan(arguments) { name, scanner in
             switch name {
-            case "k":
+            case "k", "-k":
                 guard let value = scanner.value(), let k = Int(value) else { return false }
                 request.k = k
             case "max-depth":
@@ -142,7 +144,8 @@ fileprivate extension ReadRequestOptions {
 /// strategy, keeping the plain values met on the way as positionals.
 private struct ArgumentScanner {
     enum Step {
-        /// An option, by its name without the dashes; take its ``value()`` or check ``flag()`` next.
+        /// An option: a long one by its name without the dashes (`k` for `--k`), a short one
+        /// with its dash (`-k`); take its ``value()`` or check ``flag()`` next.
         case option(Substring)
         /// The end of the arguments.
         case end
@@ -171,8 +174,15 @@ private struct ArgumentScanner {
                 positionals.append(argument)
                 continue
             }
-            // Only `--name` and `--name=value`: `-x`, `-`, `--` and `---x` mean other things.
-            guard argument.hasPrefix("--") else { return .unreadable }
+            // Only `--name`, `--name=value` and `-x` alone: `-`, `--`, `---x`, `-xy` (flags
+            // grouped, or a value joined) and `-x=y` mean other things.
+            guard argument.hasPrefix("--") else {
+                let letter = argument.dropFirst()
+                guard letter.count == 1, let character = letter.first, character.isASCII, character.isLetter else {
+                    return .unreadable
+                }
+                return .option(argument[...])
+            }
             let text = argument.dropFirst(2)
             guard let first = text.first, first != "-" else { return .unreadable }
             guard let equals = text.firstIndex(of: "=") else { return .option(text) }
