@@ -24,7 +24,7 @@ public struct ChangeAuthor: Sendable, Equatable {
         let arguments = CommandLine.arguments
         var words = arguments.isEmpty ? ["partnergraph"] : arguments
         words[0] = (words[0] as NSString).lastPathComponent
-        return ChangeAuthor(user: currentUser, command: words.map(shellQuoted).joined(separator: " "))
+        return ChangeAuthor(user: currentUser, command: words.map(commandWord).joined(separator: " "))
     }
 
     /// `$PARTNERGRAPH_USER`, else `$USER`, else the name of the process's account.
@@ -39,7 +39,7 @@ public struct ChangeAuthor: Sendable, Equatable {
 
 /// A word as a POSIX shell would need it written: unchanged when it is made of safe characters,
 /// else in single quotes.
-func shellQuoted(_ word: String) -> String {
+func commandWord(_ word: String) -> String {
     let safe = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
         scalar.value >= 0x80 || CharacterSet.alphanumerics.contains(scalar) || "-_./:=@%+,".unicodeScalars.contains(scalar)
     }
