@@ -23,7 +23,8 @@ import Testing
             for (table, order) in [
                 ("entity", "id"), ("alias", "id"), ("attribute", "entity_id, key"), ("relation", "id"),
                 ("relation_incoming", "target_id, type, source_id, relation_id"), ("citation", "id"), ("source", "id"),
-                ("relation_type", "name"), ("draft", "id"),
+                ("relation_type", "name"), ("draft", "id"), ("claim", "id"), ("merged_key", "key"),
+                ("distinct_pair", "entity_a, entity_b"),
             ] {
                 text += "== \(table)\n"
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") { text += "\(row)\n" }
@@ -120,6 +121,21 @@ import Testing
         let file = try JSONEncoder().encode(other.exportDocument())
         try Self.checkUndo("import") { store in
             try store.importJSON(file, file: "alecso.json")
+        }
+    }
+
+    @Test("a GraphML or spreadsheet import (an upsert), a distinct pair and a claim are each undone and redone (merge: MergeTests)")
+    func upsertMergeDistinctClaim() throws {
+        try Self.checkUndo("upsert") { store in
+            try store.upsert(UpsertTests.memberships(), file: "memberships", options: UpsertOptions(citing: "icesco-2024-03-26"))
+        }
+        try Self.checkUndo("distinct") { store in
+            try store.markDistinct("ICESCO", "Republic of Azerbaijan")
+        }
+        try Self.checkUndo("claim") { store in
+            var changes = EntityChanges()
+            changes.addClaims = [Claim(field: "founded", value: "1979", citation: CitationRef(source: "icesco-2024-03-26"))]
+            try store.update("ICESCO", with: changes)
         }
     }
 
