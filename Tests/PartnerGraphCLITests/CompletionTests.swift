@@ -147,6 +147,8 @@ struct CompletionTests {
             "---completion timeline -- positional@0", "---completion path -- --relation", "---completion neighbors -- --exclude-relation",
             "---completion add -- --source", "---completion link -- --source", "---completion render -- --around",
             "---completion render -- --source", "---completion export -- --relation", "---completion source show -- positional@0",
+            "---completion history -- positional@0", "---completion merge -- positional@0", "---completion merge -- positional@1",
+            "---completion distinct -- positional@0", "---completion distinct -- positional@1",
         ] {
             #expect(script.contains(call), "no custom completion: \(call)")
         }

@@ -70,10 +70,10 @@ extension PartnerGraphCommand {
                 relations_moved, relations_folded, relations_dropped and conflicts.
                 """)
 
-        @Argument(help: "The entity to keep: key, name or alias.")
+        @Argument(help: "The entity to keep: key, name or alias.", completion: .entity)
         var keep: String
 
-        @Argument(help: "The entity to merge into it and remove.")
+        @Argument(help: "The entity to merge into it and remove.", completion: .entity)
         var other: String
 
         @Flag(help: "Merge even two entities recorded as distinct.")
@@ -114,10 +114,10 @@ extension PartnerGraphCommand {
                 `merge` of the two then asks for --force.
                 """)
 
-        @Argument(help: "One entity: key, name or alias.")
+        @Argument(help: "One entity: key, name or alias.", completion: .entity)
         var first: String
 
-        @Argument(help: "The other.")
+        @Argument(help: "The other.", completion: .entity)
         var second: String
 
         @OptionGroup var database: DatabaseOptions

@@ -18,7 +18,9 @@ extension PartnerGraphCommand {
                 The user is $PARTNERGRAPH_USER, else the system's user name.
                 """)
 
-        @Argument(help: "Only the changes that touched this entity (key, name or alias; a removed entity by its old key).")
+        @Argument(
+            help: "Only the changes that touched this entity (key, name or alias; a removed entity by its old key).",
+            completion: .entity)
         var entity: String?
 
         @Option(help: "Only the changes made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", transform: parseDate)
