@@ -12,8 +12,10 @@ import Foundation
 public enum FileAccess {
     /// The whole contents of a file.
     ///
-    /// - Parameter expected: what the file should be, for the message about a folder given
-    ///   instead: `"the JSON file"`.
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - expected: What the file should be, for the message about a folder given instead:
+    ///     `"the JSON file"`.
     /// - Throws: ``PartnerGraphError/fileNotReadable(path:reason:)`` naming what is wrong.
     public static func contents(of path: String, expected: String = "a file") throws -> Data {
         try checkReadable(path, expected: expected)

@@ -26,7 +26,14 @@ public enum TextRules {
 
     /// A field with rules of its own; its raw value is the word messages use.
     public enum Field: String, Sendable {
-        case name, alias, role, note
+        /// An entity's primary name: one line, at most ``TextRules/labelLimit`` characters.
+        case name
+        /// Another name of an entity: one line, at most ``TextRules/labelLimit`` characters.
+        case alias
+        /// A relation's role: one line, at most ``TextRules/labelLimit`` characters.
+        case role
+        /// A note: free text with line breaks and tabs, at most ``TextRules/noteLimit`` bytes.
+        case note
 
         /// Whether the field is one line (a label) rather than free text.
         var isLabel: Bool { self == .name || self == .alias || self == .role }

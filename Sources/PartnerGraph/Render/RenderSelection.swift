@@ -143,10 +143,12 @@ public struct RenderGraph: Hashable, Sendable {
         public var relationPhrases: [String: String]
         /// The entity types kept, in order; empty: all.
         public var entityTypes: [EntityType]
+        /// The date the graph was read at: only facts true on it are kept.
         public var asOf: PartialDate?
         /// The key of the source whose statements are kept.
         public var source: String?
 
+        /// Filters as data; the defaults keep everything.
         public init(
             relationTypes: [String] = [], relationPhrases: [String: String] = [:], entityTypes: [EntityType] = [],
             asOf: PartialDate? = nil, source: String? = nil
