@@ -138,16 +138,21 @@ public enum FileAccess {
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
-    /// The first folder on the way to `path` that does not exist, if one does not.
-    static func missingFolder(on path: String) -> String? {
+    /// The folders on the way to `path`, from the top down (`a`, `a/b` for `a/b/c`).
+    private static func foldersFromTheTop(to path: String) -> [String] {
         var folders: [String] = []
         var folder = parentFolder(of: path)
         while folder != "." && folder != "/" && !folders.contains(folder) {
             folders.append(folder)
             folder = parentFolder(of: folder)
         }
+        return folders.reversed()
+    }
+
+    /// The first folder on the way to `path` that does not exist, if one does not.
+    static func missingFolder(on path: String) -> String? {
         // From the top down: the first one missing is the one to create.
-        for candidate in folders.reversed() {
+        for candidate in foldersFromTheTop(to: path) {
             var info = stat()
             if stat(candidate, &info) != 0 && errno == ENOENT { return candidate }
         }
@@ -156,13 +161,7 @@ public enum FileAccess {
 
     /// The first path on the way to `path` that is a file where a folder should be.
     static func fileOnTheWay(to path: String) -> String? {
-        var folders: [String] = []
-        var folder = parentFolder(of: path)
-        while folder != "." && folder != "/" && !folders.contains(folder) {
-            folders.append(folder)
-            folder = parentFolder(of: folder)
-        }
-        for candidate in folders.reversed() {
+        for candidate in foldersFromTheTop(to: path) {
             var info = stat()
             if stat(candidate, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR { return candidate }
         }

@@ -243,7 +243,7 @@ func shellQuoted(_ path: String) -> String {
 }
 
 /// "a name", "an alias": the field's name with its indefinite article.
-private func withArticle(_ field: String) -> String {
+func withArticle(_ field: String) -> String {
     (field.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + field
 }
 

@@ -93,11 +93,4 @@ enum ChangeLog {
                 arguments: [change, table, first + 1, last])
         }
     }
-
-    /// The SQL of the history triggers on `tables`, to drop for a bulk write and put back after.
-    static func triggers(_ db: Database, on tables: [String]) throws -> [Row] {
-        let list = tables.map { "'\($0)'" }.joined(separator: ", ")
-        return try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'history_%' AND tbl_name IN (\(list))")
-    }
 }

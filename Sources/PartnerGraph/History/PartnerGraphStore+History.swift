@@ -45,9 +45,8 @@ extension PartnerGraphStore {
                 arguments += [id, id, id, id, id, id]
             }
             if let since {
-                let (year, month, day) = since.lowerBound
                 conditions.append("at >= ?")
-                arguments += [PartialDate(year: year, month: month, day: day).description]
+                arguments += [since.firstDay]
             }
             var sql = "SELECT id, at, user, command, undoes FROM change"
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }

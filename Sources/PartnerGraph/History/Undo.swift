@@ -125,7 +125,7 @@ struct Undo {
                 let parentLabel = try Self.currentLabel(table: reference.parent, column: reference.parentColumn, value: found[1], in: db)
                 throw HistoryError.laterChangeDepends(
                     change: target, later: later ?? 0, laterCommand: command,
-                    reason: "added \(Self.withArticle(child.kind)) that refers to \(parentLabel), which #\(target) added")
+                    reason: "added \(withArticle(child.kind)) that refers to \(parentLabel), which #\(target) added")
             }
         }
     }
@@ -217,7 +217,7 @@ struct Undo {
             {
                 throw HistoryError.laterChangeDepends(
                     change: target, later: later[0], laterCommand: later[1],
-                    reason: "removed the \(Self.label(table: parent, image: later[2])) that \(Self.withArticle(ChangeLog.tables[table]?.kind ?? table)) it would put back refers to")
+                    reason: "removed the \(Self.label(table: parent, image: later[2])) that \(withArticle(ChangeLog.tables[table]?.kind ?? table)) it would put back refers to")
             }
             throw HistoryError.cannotRestore(
                 change: target, reason: "a \(ChangeLog.tables[table]?.kind ?? table) it would put back refers to a \(parent) that no longer exists")
@@ -226,10 +226,6 @@ struct Undo {
 
     // MARK: - Words
 
-    /// `an alias`, `a relation`.
-    static func withArticle(_ kind: String) -> String {
-        ("aeiou".contains(kind.first ?? "x") ? "an " : "a ") + kind
-    }
 
     /// A row in words, from its image: `entity icesco`, `alias "ISESCO"`, `relation #12`.
     static func label(table: String, image: String?) -> String {

@@ -42,13 +42,12 @@ struct DuplicateFinder {
     static func find(in db: Database, minimumScore: Double, type: EntityType?) throws -> [DuplicatePair] {
         var entities: [Int64: DuplicatePair.EntityReference] = [:]
         var names: [Name] = []
-        var sql = """
+        let sql = """
             SELECT e.id, e.key, e.type, e.name, e.name_normalized, 1 FROM entity e WHERE ?1 IS NULL OR e.type = ?1
             UNION ALL
             SELECT a.entity_id, NULL, NULL, a.name, a.name_normalized, 0 FROM alias a JOIN entity e ON e.id = a.entity_id
             WHERE ?1 IS NULL OR e.type = ?1
             """
-        sql += ""
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: [type?.rawValue])
         while let row = try cursor.next() {
             let id: Int64 = row[0]
