@@ -22,7 +22,7 @@ APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-con
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
 	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
-.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export \
+.PHONY: all build release demo test deps python-deps postgres-deps embed clean bench bench-ingest bench-export \
 	check-consumer check-install install uninstall install-build completions manual profile-build \
 	docs check-docs
 
@@ -36,6 +36,17 @@ deps:
 	    echo "error: missing system packages; run as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null \
 	    || { echo "error: could not install $(APT_PACKAGES); install them with apt-get and run make again" >&2; exit 1; }; \
+	fi
+
+# The PostgreSQL server the tests of the PostgreSQL store run against (scripts/pg-test-cluster),
+# from Debian's packages, installed when no server binaries are found.
+postgres-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "Installing system packages: postgresql"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+	    echo "error: no PostgreSQL server; run as root: apt-get install -y postgresql" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
+	    || { echo "error: could not install postgresql; install it with apt-get and run make again" >&2; exit 1; }; \
 	fi
 
 # The tools whose reading of our files the tests check: networkx (GraphML, GEXF), Kùzu (Cypher) and rdflib (JSON-LD),
@@ -103,9 +114,16 @@ demo: build
 	$(PARTNERGRAPH) export --db $(DEMO_DB) --around ICESCO --depth 1 -o exports/icesco-neighbourhood.mmd
 	$(PARTNERGRAPH) import --db $(DEMO_DB) --csv examples/memberships.csv --map examples/memberships.toml
 
-test: deps python-deps
+# The tests run against both stores: a throwaway PostgreSQL server is started in a temporary folder
+# for them, and stopped and deleted afterwards, whether they pass or not. PARTNERGRAPH_REQUIRE_POSTGRES
+# makes the PostgreSQL tests fail, rather than skip, should the server be missing.
+test: deps python-deps postgres-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	@cluster=$$(mktemp -d -u "$${TMPDIR:-/tmp}/partnergraph-pg.XXXXXX"); \
+	trap 'scripts/pg-test-cluster stop "$$cluster"' EXIT INT TERM; \
+	url=$$(scripts/pg-test-cluster start "$$cluster") || exit 1; \
+	echo "PostgreSQL for the tests: $$url"; \
+	PARTNERGRAPH_TEST_POSTGRES="$$url" PARTNERGRAPH_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build --parallel --num-workers 2
 
 # The DocC archive of the library (swift-docc-plugin), built with docc's warnings as errors (a
 # broken ``Symbol`` link, a parameter left out of `- Parameters:`), then the check that every public
