@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // `make docs`: the DocC archive of the library (`swift package generate-documentation`).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The PostgreSQL store (issue 12): a maintained client rather than a hand-written protocol.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic). No target of the
@@ -36,10 +38,18 @@ let package = Package(
         .target(
             name: "CLibXML2ICU",
             cSettings: [.define("PARTNERGRAPH_STATIC_LIBXML2", .when(configuration: .release))]),
+        // The PostgreSQL store: the same operations as the SQLite store, for a team's shared graph.
+        .target(
+            name: "PartnerGraphPostgres",
+            dependencies: [
+                "PartnerGraph",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .executableTarget(
             name: "PartnerGraphCLI",
             dependencies: [
                 "PartnerGraph",
+                "PartnerGraphPostgres",
                 "CLibXML2ICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -61,6 +71,11 @@ let package = Package(
             // Golden DOT files, read through #filePath so that RECORD_GOLDEN=1 can rewrite them; the
             // labelled articles of the ingest evaluation, read the same way.
             exclude: ["Golden", "Fixtures"]),
+        // The store tests run against both stores; PostgreSQL's need $PARTNERGRAPH_TEST_POSTGRES
+        // (`make test` starts a throwaway server, scripts/pg-test-cluster).
+        .testTarget(
+            name: "PartnerGraphPostgresTests",
+            dependencies: ["PartnerGraph", "PartnerGraphPostgres"]),
         .testTarget(
             name: "PartnerGraphCLITests",
             dependencies: [

@@ -62,6 +62,6 @@ extension PartnerGraphCommand {
         "neighbors": Neighbors.self, "path": Path.self, "common": Common.self, "timeline": Timeline.self,
         "search": Search.self, "stats": Stats.self,
         "render": Render.self,
-        "backup": Backup.self, "restore": Restore.self, "check": Check.self,
+        "backup": Backup.self, "restore": Restore.self, "check": Check.self, "copy": Copy.self,
     ]
 }

@@ -25,7 +25,7 @@ struct PartnerGraphCommand: ParsableCommand {
             History.self, Undo.self, Duplicates.self, Merge.self, Distinct.self,
             Neighbors.self, Path.self, Common.self, Timeline.self, Search.self, Stats.self,
             Render.self,
-            Backup.self, Restore.self, Check.self,
+            Backup.self, Restore.self, Check.self, Copy.self,
         ])
 
     /// The version `--version` prints.

@@ -45,7 +45,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entity = try database.openForWriting().addEntity(
+            let entity = try database.openGraphForWriting().addEntity(
                 NewEntity(
                     type: type, name: name, key: key, nameLanguage: nameLanguage, kind: kind,
                     aliases: try parseAliases(aliases), attributes: try parseAttributes(attributes),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerGraph
+import PartnerGraphPostgres
 
 extension PartnerGraphCommand {
     struct Export: ParsableCommand {
@@ -75,8 +76,14 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let store = try database.openForReading()
             let destination: ExportDestination = output == nil || output == "-" ? .standardOutput : .path(output!)
+            if database.isPostgres {
+                // The interchange document is all that PostgreSQL exports so far.
+                guard resolvedFormat == .json else { throw PostgresStoreError.unsupportedCommand("export --format \(resolvedFormat.rawValue)") }
+                try exportDocument(try database.openGraphForReading(), to: destination)
+                return
+            }
+            let store = try database.openForReading()
             guard let format = ExportFormat(rawValue: resolvedFormat.rawValue) else {
                 try exportDocument(store, to: destination)
                 return
@@ -90,7 +97,7 @@ extension PartnerGraphCommand {
         }
 
         /// The interchange document, written through the same checked sink as the other formats.
-        private func exportDocument(_ store: PartnerGraphStore, to destination: ExportDestination) throws {
+        private func exportDocument(_ store: any GraphStore, to destination: ExportDestination) throws {
             let data = try store.exportDocument().jsonData()
             let sink: ExportSink
             switch destination {

@@ -12,8 +12,9 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.openForWriting()
-            print("\(store.path): PartnerGraph database, schema version \(try store.recordedSchemaVersion())")
+            let store = try database.openGraphForWriting(creating: true)
+            let kind = database.isPostgres ? "PartnerGraph database on PostgreSQL" : "PartnerGraph database"
+            print("\(store.location): \(kind), schema version \(try store.recordedSchemaVersion())")
         }
     }
 }

@@ -37,7 +37,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let view = try database.openForWriting().link(
+            let view = try database.openGraphForWriting().link(
                 source, relation, target,
                 RelationDetails(role: role, startDate: dates.start, endDate: dates.end, date: dates.date, note: note, citations: citation.citations))
             if output.json {

@@ -28,6 +28,7 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
+            try database.refusePostgres()
             let report = try PartnerGraphStore.restore(from: file, to: database.resolvedPath, replacingData: force)
             var line = "Restored \(report.path) from \(report.backup): \(report.counts.summary)"
             if let replaced = report.replaced { line += "; it held \(replaced.summary) before" }

@@ -34,7 +34,7 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let results = try database.openForReading().search(SearchQuery(text.joined(separator: " "), limit: limit, entityTypes: types))
+            let results = try database.openGraphForReading().search(SearchQuery(text.joined(separator: " "), limit: limit, entityTypes: types))
             if output.json {
                 try Terminal.printJSON(results)
                 return

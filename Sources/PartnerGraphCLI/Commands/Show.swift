@@ -23,7 +23,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let profile = try database.openForReading().profile(of: entity)
+            let profile = try database.openGraphForReading().profile(of: entity)
             if output.json {
                 try Terminal.printJSON(profile)
             } else {

@@ -35,7 +35,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let removed = try database.openForWriting().unlink(source, relation, target, role: role, start: start, all: all)
+            let removed = try database.openGraphForWriting().unlink(source, relation, target, role: role, start: start, all: all)
             if output.json {
                 try Terminal.printJSON(removed)
             } else {

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import PartnerGraph
+import PartnerGraphPostgres
 
 /// `--db`, shared by every command that touches a database.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The database file.", discussion: "Defaults to $PARTNERGRAPH_DB, else ./partnergraph.sqlite.",
+            "The database file, or a PostgreSQL database as postgres://USER@HOST:PORT/DATABASE.",
+            discussion: "Defaults to $PARTNERGRAPH_DB, else ./partnergraph.sqlite.",
             valueName: "path"),
         completion: .file())
     var path: String?
@@ -25,19 +27,57 @@ struct DatabaseOptions: ParsableArguments {
         return "partnergraph.sqlite"
     }
 
-    /// Opens the database for a command that writes.
+    /// Whether the database in force is a PostgreSQL one (`postgres://…`).
+    var isPostgres: Bool { PostgresLocation.isPostgresURL(resolvedPath) }
+
+    /// Opens the SQLite database for a command that writes; refuses a PostgreSQL URL, for the
+    /// commands that do not work on PostgreSQL yet.
     func openForWriting() throws -> PartnerGraphStore {
-        try PartnerGraphStore(path: resolvedPath, mode: .readWrite)
+        try refusePostgres()
+        return try PartnerGraphStore(path: resolvedPath, mode: .readWrite)
     }
 
-    /// Opens an existing database for a command that only reads.
+    /// Opens an existing SQLite database for a command that only reads; refuses a PostgreSQL URL.
     func openForReading() throws -> PartnerGraphStore {
         try Self.openForReading(flag: path)
     }
 
-    /// Opens an existing database for reading, given the `--db` value or none.
+    /// Opens an existing SQLite database for reading, given the `--db` value or none.
     static func openForReading(flag path: String?) throws -> PartnerGraphStore {
-        try PartnerGraphStore(path: resolvedPath(flag: path), mode: .readOnly)
+        let resolved = resolvedPath(flag: path)
+        try refusePostgres(resolved)
+        return try PartnerGraphStore(path: resolved, mode: .readOnly)
+    }
+
+    /// Opens either store for a command that works on both and writes. On PostgreSQL the
+    /// database must have been created with `init` unless `creating` (what `init` passes).
+    func openGraphForWriting(creating: Bool = false) throws -> any GraphStore {
+        try Self.openGraph(resolvedPath, writing: true, creating: creating)
+    }
+
+    /// Opens either store for a command that works on both and only reads.
+    func openGraphForReading() throws -> any GraphStore {
+        try Self.openGraph(resolvedPath, writing: false, creating: false)
+    }
+
+    /// The store at `location`: a PostgreSQL database for a `postgres://` URL, else an SQLite file.
+    static func openGraph(_ location: String, writing: Bool, creating: Bool) throws -> any GraphStore {
+        if PostgresLocation.isPostgresURL(location) {
+            return try PostgresStore(url: location, mode: creating ? .create : .existing)
+        }
+        return try PartnerGraphStore(path: location, mode: writing ? .readWrite : .readOnly)
+    }
+
+    /// Throws, for a command that does not work on PostgreSQL yet, when the database is a PostgreSQL one.
+    func refusePostgres() throws {
+        try Self.refusePostgres(resolvedPath)
+    }
+
+    static func refusePostgres(_ location: String) throws {
+        guard PostgresLocation.isPostgresURL(location) else { return }
+        // The subcommand as typed (`source`, `render`): every command reaches here through its own name.
+        let words = Swift.CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(1)
+        throw PostgresStoreError.unsupportedCommand(words.first ?? "this command")
     }
 }
 

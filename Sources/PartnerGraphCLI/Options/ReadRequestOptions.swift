@@ -1,4 +1,5 @@
 import PartnerGraph
+import PartnerGraphPostgres
 
 /// The options `neighbors` and `path` share, as plain values: those of ``TraversalOptions``,
 /// `--db` and `--json`. Built from the option groups when ArgumentParser reads the arguments,
@@ -30,8 +31,15 @@ struct ReadRequestOptions: Equatable {
     /// store would cost a tenth of that (GRDB's queue unregisters from Foundation's notification
     /// centre, whose first use sets up Foundation's bridging), and a read-only connection has
     /// nothing to write back: so the store is kept, and the system closes the file at exit.
-    func openForReading() throws -> PartnerGraphStore {
-        let store = try DatabaseOptions.openForReading(flag: databasePath)
+    ///
+    /// A `postgres://` URL opens the PostgreSQL store instead, which closes its connection when
+    /// released, as a server expects.
+    func openForReading() throws -> any GraphStore {
+        let location = DatabaseOptions.resolvedPath(flag: databasePath)
+        if PostgresLocation.isPostgresURL(location) {
+            return try PostgresStore(url: location, mode: .existing)
+        }
+        let store = try PartnerGraphStore(path: location, mode: .readOnly)
         _ = Unmanaged.passRetained(store)
         return store
     }

@@ -1,0 +1,113 @@
+/// The operations every PartnerGraph store offers, whatever holds the graph.
+///
+/// Two stores conform: ``PartnerGraphStore``, one SQLite file, the embedded default; and
+/// `PostgresStore` (module `PartnerGraphPostgres`), a PostgreSQL database a team shares. Both
+/// resolve names, check the vocabulary's rules and dates, and answer with the same values, so a
+/// command written against `GraphStore` prints the same output from either.
+///
+/// ```swift
+/// func connect(_ store: any GraphStore) throws -> [GraphPath] {
+///     try store.paths(PathQuery(from: "Salim M. AlMalik", to: "Sahiba Gafarova"))
+/// }
+/// ```
+///
+/// Every method either does all it says or, when it throws, leaves the graph as it was.
+public protocol GraphStore: AnyObject, Sendable {
+    /// Where the graph is, for messages: a file path, or a `postgres://` URL without its password.
+    var location: String { get }
+
+    /// The schema version the store holds: the number of the last migration applied.
+    func recordedSchemaVersion() throws -> Int
+
+    /// Records a new entity with its aliases, attributes and citations (see ``PartnerGraphStore/addEntity(_:)``).
+    @discardableResult
+    func addEntity(_ new: NewEntity) throws -> Entity
+
+    /// Registers a document that facts can cite (see ``PartnerGraphStore/addSource(_:)``).
+    @discardableResult
+    func addSource(_ source: Source) throws -> Source
+
+    /// Records that `source` stands in relation `type` to `target` (see ``PartnerGraphStore/link(_:_:_:_:)``).
+    @discardableResult
+    func link(_ source: String, _ type: String, _ target: String, _ details: RelationDetails) throws -> RelationView
+
+    /// Removes the relations `type` from `source` to `target` that match (see
+    /// ``PartnerGraphStore/unlink(_:_:_:role:start:all:)``).
+    @discardableResult
+    func unlink(_ source: String, _ type: String, _ target: String, role: String?, start: PartialDate?, all: Bool) throws -> [RelationView]
+
+    /// The entity a key, name or alias designates (see ``PartnerGraphStore/entity(_:)``).
+    func entity(_ name: String) throws -> Entity
+
+    /// Everything known about an entity (see ``PartnerGraphStore/profile(of:)``).
+    func profile(of name: String) throws -> EntityProfile
+
+    /// Ranked full-text search (see ``PartnerGraphStore/search(_:)``).
+    func search(_ query: SearchQuery) throws -> SearchResults
+
+    /// The entities within a number of relations of one entity (see ``PartnerGraphStore/neighbors(_:)``).
+    func neighbors(_ query: NeighborQuery) throws -> Neighborhood
+
+    /// The shortest connections between two entities (see ``PartnerGraphStore/paths(_:)``).
+    func paths(_ query: PathQuery) throws -> [GraphPath]
+
+    /// The whole graph as an interchange document, in canonical order (see ``PartnerGraphStore/exportDocument()``).
+    func exportDocument() throws -> InterchangeDocument
+
+    /// The number of entities and relations stored: what `copy` checks before it writes.
+    func graphSize() throws -> (entities: Int, relations: Int)
+
+    /// Loads a whole document into an empty graph, keeping its timestamps: how `copy` writes.
+    ///
+    /// - Parameter document: The graph to load; exported by another store, or read from a file.
+    /// - Returns: What was added.
+    /// - Throws: ``CopyError/destinationNotEmpty(location:entities:relations:)`` when the graph
+    ///   already holds entities or relations; the document's validation errors.
+    @discardableResult
+    func load(_ document: InterchangeDocument) throws -> ImportReport
+}
+
+/// Why `partnergraph copy` refused to write.
+public enum CopyError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The destination already holds a graph, which a copy would mix with the one copied.
+    case destinationNotEmpty(location: String, entities: Int, relations: Int)
+    /// The source and the destination are the same store.
+    case sameStore(String)
+
+    /// The message shown to the person who ran the command.
+    public var description: String {
+        switch self {
+        case let .destinationNotEmpty(location, entities, relations):
+            return "\(location) already holds \(entities) entities and \(relations) relations; copy writes into an empty graph: "
+                + "name a new database with --to (or run `partnergraph init` on a new one first)"
+        case let .sameStore(location):
+            return "--from and --to both name \(location); copy needs two different databases"
+        }
+    }
+}
+
+extension PartnerGraphStore: GraphStore {
+    /// The database file's path (``path``).
+    public var location: String { path }
+
+    /// The number of entities and relations in the file.
+    public func graphSize() throws -> (entities: Int, relations: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") ?? 0)
+        }
+    }
+
+    /// Loads a whole document into an empty file, through the checked import of ``importJSON(_:file:dryRun:)``.
+    ///
+    /// - Throws: ``CopyError/destinationNotEmpty(location:entities:relations:)`` when the file
+    ///   already holds a graph; ``ImportError`` for a document that breaks a rule.
+    @discardableResult
+    public func load(_ document: InterchangeDocument) throws -> ImportReport {
+        let size = try graphSize()
+        if size.entities > 0 || size.relations > 0 {
+            throw CopyError.destinationNotEmpty(location: path, entities: size.entities, relations: size.relations)
+        }
+        return try importJSON(try document.jsonData(), file: "the copied graph")
+    }
+
+}
