@@ -100,22 +100,30 @@ final class PostgresSession: @unchecked Sendable {
 
     /// The most telling words of a connection failure.
     static func reason(_ error: Error) -> String {
+        var text = "\(error)"
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
-            return "\(error.code)"
+            text = error.underlying.map { "\($0)" } ?? "\(error.code)"
         }
-        return "\(error)"
+        // NIO's connection errors name every address tried; the system's reason is what helps.
+        for known in ["Connection refused", "Connection timed out", "No route to host", "Network is unreachable"] where text.contains(known) {
+            return known.lowercased()
+        }
+        return text
     }
 }
 
 /// A rule of the schema the server enforced: a trigger's refusal, a unique index, a serialization
 /// failure. The store turns it into the ``PartnerGraphError`` the SQLite store would throw.
-struct PostgresRuleViolation: Error {
+struct PostgresRuleViolation: Error, CustomStringConvertible {
     var state: String
     var message: String
     var detail: String?
     var constraint: String?
+
+    var description: String {
+        "the PostgreSQL server refused the write: " + message + (detail.map { " (\($0))" } ?? "")
+    }
 }
 
 extension PostgresRow {

@@ -164,17 +164,14 @@ extension PostgresStore {
                 let ids = Array(relationIds[range])
                 let sources = batch.map { entityIds[$0.source]! }
                 let targets = batch.map { entityIds[$0.target]! }
-                let symmetric = batch.map { types[$0.type]!.symmetric }
                 try session.run(
                     """
-                    INSERT INTO relation (id, source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at, end_a, end_b)
-                    SELECT id, s, t, g, role, sd, ed, d, note, ca, ua,
-                           CASE WHEN sym THEN least(s, g) ELSE s END, CASE WHEN sym THEN greatest(s, g) ELSE g END
-                    FROM unnest(\(ids)::bigint[], \(sources)::bigint[], \(batch.map(\.type))::text[], \(targets)::bigint[],
-                        \(NullableArray(batch.map(\.role)))::text[], \(NullableArray(batch.map { $0.start?.description }))::text[], \(NullableArray(batch.map { $0.end?.description }))::text[],
-                        \(NullableArray(batch.map { $0.date?.description }))::text[], \(NullableArray(batch.map(\.note)))::text[], \(batch.map { $0.createdAt ?? now })::text[],
-                        \(batch.map { $0.updatedAt ?? $0.createdAt ?? now })::text[], \(symmetric)::boolean[])
-                      AS r(id, s, t, g, role, sd, ed, d, note, ca, ua, sym)
+                    INSERT INTO relation (id, source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at)
+                    SELECT * FROM unnest(\(ids)::bigint[], \(sources)::bigint[], \(batch.map(\.type))::text[], \(targets)::bigint[],
+                        \(NullableArray(batch.map(\.role)))::text[], \(NullableArray(batch.map { $0.start?.description }))::text[],
+                        \(NullableArray(batch.map { $0.end?.description }))::text[], \(NullableArray(batch.map { $0.date?.description }))::text[],
+                        \(NullableArray(batch.map(\.note)))::text[], \(batch.map { $0.createdAt ?? now })::text[],
+                        \(batch.map { $0.updatedAt ?? $0.createdAt ?? now })::text[])
                     """)
                 let noted = batch.indices.filter { batch[$0].note != nil }
                 if !noted.isEmpty {

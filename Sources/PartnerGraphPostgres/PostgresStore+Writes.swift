@@ -193,23 +193,26 @@ extension PostgresStore {
         try StoreRules.validateDates(date: relation.date, start: relation.startDate, end: relation.endDate)
         try StoreRules.check(relation.role, as: .role)
         try StoreRules.check(relation.note, as: .note)
-        let (low, high) = type.symmetric ? (min(from.id!, to.id!), max(from.id!, to.id!)) : (from.id!, to.id!)
+        // The same fact already stored (either way round for a symmetric type): refused here for the
+        // message; the unique index and the trigger refuse it too when another writer races this one.
         let duplicate = try session.run(
             """
-            SELECT 1 FROM relation WHERE end_a = \(low) AND type = \(relation.type) AND end_b = \(high)
+            SELECT 1 FROM relation
+            WHERE type = \(relation.type)
+              AND ((source_id = \(relation.sourceId) AND target_id = \(relation.targetId))
+                   OR (\(type.symmetric) AND source_id = \(relation.targetId) AND target_id = \(relation.sourceId)))
               AND coalesce(role, '') = \(relation.role ?? "") AND coalesce(start_date, '') = \(relation.startDate?.description ?? "")
               AND coalesce(date, '') = \(relation.date?.description ?? "")
             """)
         if !duplicate.isEmpty {
             throw PartnerGraphError.duplicateRelation(description: StoreRules.describe(relation, from: from, to: to))
         }
-        // end_a and end_b are set by the trigger relation_check_types; 0 stands until it does.
         relation.id = try session.run(
             """
-            INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at, end_a, end_b)
+            INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at)
             VALUES (\(relation.sourceId), \(relation.type), \(relation.targetId), \(relation.role), \(relation.startDate?.description),
                     \(relation.endDate?.description), \(relation.date?.description), \(relation.note), \(relation.createdAt),
-                    \(relation.updatedAt), 0, 0)
+                    \(relation.updatedAt))
             RETURNING id
             """
         )[0].decode(Int64.self)

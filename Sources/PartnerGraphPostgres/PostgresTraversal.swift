@@ -58,9 +58,11 @@ struct PostgresTraversal {
     func expand(_ frontier: [Int64], towardsEnd: Bool, _ body: (FrontierStep) throws -> Bool) throws {
         guard !frontier.isEmpty else { return }
         let dates = filter.asOf != nil
+        // The dates travel only when a filter reads them.
+        let dateColumns = dates ? "start_date, end_date, date" : "NULL::text, NULL::text, NULL::text"
         let rows = try session.run(
             """
-            SELECT ord, dir, other, id, type, start_date, end_date, date FROM (
+            SELECT ord, dir, other, id, type, \(unescaped: dateColumns) FROM (
               SELECT f.ord, 0 AS dir, r.target_id AS other, r.id, r.type, r.start_date, r.end_date, r.date,
                      coalesce(r.role, '') AS k1, coalesce(r.start_date, '') AS k2, coalesce(r.date, '') AS k3
               FROM unnest(\(frontier)::bigint[]) WITH ORDINALITY AS f(node, ord) JOIN relation r ON r.source_id = f.node

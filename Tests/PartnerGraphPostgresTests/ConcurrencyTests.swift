@@ -95,7 +95,7 @@ struct ConcurrencyTests {
         let raw = thrownError {
             _ = try setup.session.exclusive {
                 try setup.session.run(
-                    "INSERT INTO relation (source_id, type, target_id, created_at, updated_at, end_a, end_b) VALUES (\(icesco.id!), 'heads', \(person.id!), 'now', 'now', 0, 0)")
+                    "INSERT INTO relation (source_id, type, target_id, created_at, updated_at) VALUES (\(icesco.id!), 'heads', \(person.id!), 'now', 'now')")
             }
         }
         #expect((raw as? PostgresRuleViolation)?.state == "PGR01")
