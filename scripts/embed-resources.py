@@ -53,8 +53,16 @@ def main() -> None:
         "}",
         "",
     ]
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    write_if_changed(OUT, "\n".join(lines))
     write_postgres_migrations()
+
+
+def write_if_changed(path: pathlib.Path, text: str) -> None:
+    """Leaves a file that already holds `text` untouched, so that a build running meanwhile
+    does not see it modified."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.write_text(text, encoding="utf-8")
 
 
 def write_postgres_migrations() -> None:
@@ -75,7 +83,7 @@ def write_postgres_migrations() -> None:
         lines.append(f'        ({int(match.group(1))}, "{path.name}", {literal(path.read_text(encoding="utf-8"))}),')
     lines += ["    ]", "}", ""]
     POSTGRES_OUT.parent.mkdir(parents=True, exist_ok=True)
-    POSTGRES_OUT.write_text("\n".join(lines), encoding="utf-8")
+    write_if_changed(POSTGRES_OUT, "\n".join(lines))
 
 
 if __name__ == "__main__":
