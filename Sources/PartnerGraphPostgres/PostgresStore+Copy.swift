@@ -76,6 +76,14 @@ extension PostgresStore {
     ///   of an unknown type, or naming an entity or source the document lacks.
     @discardableResult
     public func load(_ document: InterchangeDocument) throws -> ImportReport {
+        let report = try loadInTransaction(document)
+        // Statistics for the planner, and the visibility map that lets traversal read the
+        // relations from their indexes alone; VACUUM runs outside a transaction.
+        try session.exclusive { try session.run("VACUUM (ANALYZE) entity, alias, relation, citation, search_document") }
+        return report
+    }
+
+    private func loadInTransaction(_ document: InterchangeDocument) throws -> ImportReport {
         try session.transaction {
             try session.run("LOCK TABLE entity, relation, source IN EXCLUSIVE MODE")
             let size = try session.run("SELECT (SELECT count(*) FROM entity), (SELECT count(*) FROM relation)")[0].decode((Int64, Int64).self)
@@ -220,7 +228,6 @@ extension PostgresStore {
             for table in ["source", "entity", "relation", "alias", "citation"] {
                 try session.run(PostgresQuery(unsafeSQL: "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), greatest((SELECT max(id) FROM \(table)), 1))"))
             }
-            try session.run("ANALYZE entity, relation, alias")
             return report
         }
     }

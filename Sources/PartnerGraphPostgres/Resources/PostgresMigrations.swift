@@ -111,10 +111,12 @@ CREATE TABLE relation (
     updated_at text COLLATE "C" NOT NULL
 );
 -- A relation's identity, as in SQLite: the same source, type, target, role, start and date is the
--- same fact. It also serves outgoing traversal (source_id first); the trigger below adds the
--- other order for symmetric types.
+-- same fact. It also serves outgoing traversal (source_id first), which reads a node's
+-- relations from it alone (an index-only scan: the columns traversal orders by are included); the
+-- trigger below adds the other order for symmetric types.
 CREATE UNIQUE INDEX relation_identity
-    ON relation (source_id, type, target_id, (coalesce(role, '')), (coalesce(start_date, '')), (coalesce(date, '')));
+    ON relation (source_id, type, target_id, (coalesce(role, '')), (coalesce(start_date, '')), (coalesce(date, '')))
+    INCLUDE (id, role, start_date, date);
 -- Incoming traversal. Both indexes give a node's relations in the order SQLite's do (see
 -- PostgresTraversal), each read with one index scan per frontier of a search.
 CREATE INDEX relation_incoming ON relation (target_id, type, source_id, id);
