@@ -56,7 +56,21 @@ struct PostgresTraversal {
     /// - Parameter towardsEnd: `true` walking from the path's start (a step leaves its node),
     ///   `false` searching back from the end (a step arrives at its node).
     func expand(_ frontier: [Int64], towardsEnd: Bool, _ body: (FrontierStep) throws -> Bool) throws {
-        guard !frontier.isEmpty else { return }
+        // A large frontier goes in a few growing slices, in order: a search usually meets the
+        // other side early in the last level it expands, and the slices after the meeting are
+        // never asked for. At most three queries a level, whatever its size.
+        var start = 0
+        for size in [256, 4096, Int.max] where start < frontier.count {
+            let end = size == Int.max ? frontier.count : min(frontier.count, start + size)
+            if try !expandSlice(Array(frontier[start..<end]), offset: start, towardsEnd: towardsEnd, body) { return }
+            start = end
+        }
+    }
+
+    /// One query for the relations of `frontier`, a slice of a level starting at `offset`.
+    ///
+    /// - Returns: `false` when `body` stopped the walk.
+    private func expandSlice(_ frontier: [Int64], offset: Int, towardsEnd: Bool, _ body: (FrontierStep) throws -> Bool) throws -> Bool {
         let dates = filter.asOf != nil
         // The dates travel only when a filter reads them.
         let dateColumns = dates ? "start_date, end_date, date" : "NULL::text, NULL::text, NULL::text"
@@ -83,8 +97,9 @@ struct PostgresTraversal {
                 if filter.directed && !forward && !filter.symmetric.contains(type) { continue }
                 if let asOf = filter.asOf, !StoreRules.inForce(start: start, end: end, date: date, at: asOf) { continue }
             }
-            if try !body(FrontierStep(index: Int(ord) - 1, other: other, relation: id, forward: forward)) { return }
+            if try !body(FrontierStep(index: offset + Int(ord) - 1, other: other, relation: id, forward: forward)) { return false }
         }
+        return true
     }
 }
 
