@@ -38,12 +38,13 @@ struct FrontierStep {
     var forward: Bool
 }
 
-/// Breadth-first walks over the relations stored in PostgreSQL, one query per frontier.
+/// Breadth-first walks over the relations stored in PostgreSQL, batched by frontier.
 ///
 /// Each level of a search asks for the relations of all the nodes of its frontier at once
 /// (`unnest($1::bigint[]) … JOIN relation ON source_id = node`, and the same on target_id, both
 /// through an index), rather than one query per node: a search of depth d costs d round trips to
-/// the server, whatever the number of nodes it expands. The rows come in the order SQLite's indexes
+/// the server (up to 3d for frontiers of thousands of nodes, sent in growing slices so that a
+/// search that meets early fetches no more), whatever the number of nodes it expands. The rows come in the order SQLite's indexes
 /// give a node's relations (outgoing by type, target, role, start, date, id; then incoming by type,
 /// source, id), and are read in the order the SQLite store's loop reads them, so both stores find
 /// the same paths and neighbours.
