@@ -43,16 +43,23 @@ final class HopBuilder {
         guard let row = try Row.fetchOne(statement, arguments: [id]) else {
             throw PartnerGraphError.relationNotFound(description: "#\(id)")
         }
-        let sourceId: Int64 = row[0]
-        let typeName: String = row[1]
-        let forward = sourceId == from
+        return try hop(
+            relation: id, type: row[1], forward: row[0] == from, from: from, to: to, role: row[3], start: row[4], end: row[5],
+            date: row[6], note: row[7])
+    }
+
+    /// The hop that walks relation `id`, whose row the caller has read already, from `from` to `to`.
+    func hop(
+        relation id: Int64, type typeName: String, forward: Bool, from: Int64, to: Int64, role: String?, start: PartialDate?,
+        end: PartialDate?, date: PartialDate?, note: String?
+    ) throws -> PathHop {
         let type = types[typeName]
         let symmetric = type?.symmetric ?? false
         let forwardPhrase = type?.forwardPhrase ?? typeName
         let phrase = forward || symmetric ? forwardPhrase : (type?.inversePhrase ?? typeName)
         return PathHop(
             relationId: id, type: typeName, from: try entity(from), to: try entity(to), forward: forward, phrase: phrase,
-            forwardPhrase: forwardPhrase, symmetric: symmetric, role: row[3], start: row[4], end: row[5], date: row[6],
-            note: row[7], citations: hasCitations ? try PartnerGraphStore.citations(relationId: id, in: db) : [])
+            forwardPhrase: forwardPhrase, symmetric: symmetric, role: role, start: start, end: end, date: date,
+            note: note, citations: hasCitations ? try PartnerGraphStore.citations(relationId: id, in: db) : [])
     }
 }

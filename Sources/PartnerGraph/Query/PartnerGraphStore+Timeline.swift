@@ -5,11 +5,14 @@ extension PartnerGraphStore {
     /// start, end or happen on a date.
     ///
     /// ```swift
-    /// let timeline = try store.timeline(TimelineQuery(entity: "ICESCO", from: try PartialDate("2024")))
+    /// let recent = try store.timeline(TimelineQuery(entity: "ICESCO", limit: 20))   // the latest 20, in date order
+    /// recent.total                                                                  // and how many there are
     /// ```
     ///
-    /// - Complexity: O(d log d) for d dated facts; one pass over the relation table when no
-    ///   entity is given.
+    /// - Complexity: O(d log d) for d dated facts, and one pass over the relation table when no
+    ///   entity is given. With a ``TimelineQuery/limit``, names, phrases and citations are read
+    ///   only for the entries kept (and those tied with the last one kept), so a hub with tens
+    ///   of thousands of dated relations costs one read of their dates.
     public func timeline(_ query: TimelineQuery) throws -> Timeline {
         if let limit = query.limit, limit < 1 { throw QueryError.invalidQuery("--limit must be at least 1") }
         if let from = query.from, let to = query.to, to.endsBefore(from) {
@@ -17,40 +20,31 @@ extension PartnerGraphStore {
         }
         return try read { db in
             let builder = try HopBuilder(db)
-            var entries: [TimelineEntry] = []
             var focus: Entity?
             func keep(_ date: PartialDate?) -> PartialDate? {
                 guard let date, DateWindow.overlaps(date, from: query.from, to: query.to) else { return nil }
                 return date
             }
+            // Every fact is first a light entry (its date and kind, and where to find the rest);
+            // entities' facts are few and built whole at once, relations' only when kept.
+            var entityEntries: [TimelineEntry] = []
+            var relations: [DatedRelation] = []
+            var light: [LightEntry] = []
             func addEntity(_ entity: Entity) {
                 let label = "\(entity.name) (\(entity.type.rawValue))"
-                if let date = keep(entity.date) { entries.append(.init(date: date, kind: .dated, entity: entity.ref, summary: label)) }
-                if let start = keep(entity.startDate) {
-                    entries.append(.init(date: start, kind: .starts, entity: entity.ref, summary: label + " — starts"))
-                }
-                if let end = keep(entity.endDate) {
-                    entries.append(.init(date: end, kind: .ends, entity: entity.ref, summary: label + " — ends"))
+                for (date, kind, suffix) in [
+                    (entity.date, TimelineEntry.Kind.dated, ""), (entity.startDate, .starts, " — starts"), (entity.endDate, .ends, " — ends"),
+                ] {
+                    guard let date = keep(date) else { continue }
+                    light.append(LightEntry(date: date, kind: kind, index: entityEntries.count))
+                    entityEntries.append(.init(date: date, kind: kind, entity: entity.ref, summary: label + suffix))
                 }
             }
-            var relationSQL = """
-                SELECT id, source_id, target_id, start_date, end_date, date FROM relation
-                WHERE (start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)
-                """
-            // ?1 is the entity, ?2 and ?3 the window.
-            var arguments: [(any DatabaseValueConvertible)?] = [nil, nil, nil]
-            if query.from != nil || query.to != nil {
-                // Dates are stored as written, YYYY first, so a window of whole years is a text
-                // range: it lets SQLite skip most rows, and `keep` then applies the exact window.
-                let low = query.from.map { zeroPadded($0.year, width: 4) } ?? ""
-                let high = query.to.map { zeroPadded($0.year + 1, width: 4) } ?? "~"
-                relationSQL += """
-                     AND ((start_date >= ?2 AND start_date < ?3) OR (end_date >= ?2 AND end_date < ?3)
-                          OR (date >= ?2 AND date < ?3))
-                    """
-                arguments[1] = low
-                arguments[2] = high
-            }
+            let window = Self.timelineWindow(query)
+            let columns = "id, source_id, target_id, type, role, start_date, end_date, date, note"
+            let dated = "(start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)"
+            let relationSQL: String
+            var arguments: [(any DatabaseValueConvertible)?] = []
             if let name = query.entity {
                 let entity = try EntityResolver.resolve(name, in: db)
                 focus = entity
@@ -66,44 +60,133 @@ extension PartnerGraphStore {
                         """,
                     arguments: [entity.id])
                 for other in related where other.id != entity.id { addEntity(other) }
-                relationSQL += " AND (source_id = ?1 OR id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ?1))"
-                arguments[0] = entity.id
+                // Outgoing relations by relation_identity, incoming ones by relation_incoming (a
+                // relation from the entity to itself is among the outgoing).
+                relationSQL = """
+                    SELECT \(columns) FROM relation WHERE source_id = ? AND \(dated)\(window.sql)
+                    UNION ALL
+                    SELECT \(columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                    FROM relation_incoming i CROSS JOIN relation r ON r.id = i.relation_id
+                    WHERE i.target_id = ? AND i.source_id <> ? AND \(dated)\(window.sql)
+                    """
+                arguments = [entity.id] + window.arguments + [entity.id, entity.id] + window.arguments
             } else {
                 for entity in try Entity.fetchAll(
                     db, sql: "SELECT * FROM entity WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
                 {
                     addEntity(entity)
                 }
+                relationSQL = "SELECT \(columns) FROM relation WHERE \(dated)\(window.sql)"
+                arguments = window.arguments
             }
-            // SQLite counts parameters up to the highest number the statement uses.
-            let used = query.from != nil || query.to != nil ? 3 : (focus != nil ? 1 : 0)
-            let rows = try Row.fetchCursor(db, sql: relationSQL, arguments: StatementArguments(Array(arguments.prefix(used))))
+            let rows = try Row.fetchCursor(db, sql: relationSQL, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
-                let dates = (keep(row[3]), keep(row[4]), keep(row[5]))
-                // Names and citations are read only for the relations that make the cut.
-                if dates.0 == nil && dates.1 == nil && dates.2 == nil { continue }
-                let hop = try builder.hop(relation: row[0], from: row[1], to: row[2])
-                let line = "\(hop.from.name) \(hop.phrase) \(hop.to.name)" + (hop.role.map { " (\($0))" } ?? "")
-                if let date = keep(hop.date) { entries.append(.init(date: date, kind: .relation, relation: hop, summary: line)) }
-                if let start = keep(hop.start) {
-                    entries.append(.init(date: start, kind: .relationStarts, relation: hop, summary: line + " — starts"))
+                let relation = DatedRelation(
+                    id: row[0], sourceId: row[1], targetId: row[2], type: row[3], role: row[4], start: row[5], end: row[6],
+                    date: row[7], note: row[8])
+                var kept = false
+                for (date, kind) in [
+                    (relation.date, TimelineEntry.Kind.relation), (relation.start, .relationStarts), (relation.end, .relationEnds),
+                ] {
+                    guard let date = keep(date) else { continue }
+                    light.append(LightEntry(date: date, kind: kind, index: relations.count))
+                    kept = true
                 }
-                if let end = keep(hop.end) {
-                    entries.append(.init(date: end, kind: .relationEnds, relation: hop, summary: line + " — ends"))
-                }
+                if kept { relations.append(relation) }
             }
-            let kindOrder = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
-            entries.sort {
-                if $0.date != $1.date { return $0.date < $1.date }
-                if $0.kind != $1.kind { return kindOrder[$0.kind]! < kindOrder[$1.kind]! }
-                return $0.summary < $1.summary
-            }
+            let total = light.count
             var truncated = false
-            if let limit = query.limit, entries.count > limit {
-                entries.removeLast(entries.count - limit)
+            if let limit = query.limit, total > limit {
+                // Only the entries that may be kept are built: those on the kept side of the
+                // limit by date and kind, and any tied with the last one kept, which the
+                // summary then orders.
+                light.sort { $0.precedes($1) }
+                let boundary = query.keep == .latest ? light[total - limit] : light[limit - 1]
+                light = light.filter { query.keep == .latest ? !$0.precedes(boundary) : !boundary.precedes($0) }
                 truncated = true
             }
-            return Timeline(entity: focus?.ref, from: query.from, to: query.to, entries: entries, truncated: truncated)
+            var entries = try light.map { entry -> TimelineEntry in
+                guard entry.kind.isRelation else { return entityEntries[entry.index] }
+                let relation = relations[entry.index]
+                let hop = try builder.hop(
+                    relation: relation.id, type: relation.type, forward: true, from: relation.sourceId, to: relation.targetId,
+                    role: relation.role, start: relation.start, end: relation.end, date: relation.date, note: relation.note)
+                let line = "\(hop.from.name) \(hop.phrase) \(hop.to.name)" + (hop.role.map { " (\($0))" } ?? "")
+                let suffix = entry.kind == .relationStarts ? " — starts" : entry.kind == .relationEnds ? " — ends" : ""
+                return TimelineEntry(date: entry.date, kind: entry.kind, relation: hop, summary: line + suffix)
+            }
+            entries.sort {
+                if $0.date != $1.date { return $0.date < $1.date }
+                if $0.kind != $1.kind { return $0.kind.order < $1.kind.order }
+                return $0.summary < $1.summary
+            }
+            if let limit = query.limit, entries.count > limit {
+                if query.keep == .latest {
+                    entries.removeFirst(entries.count - limit)
+                } else {
+                    entries.removeLast(entries.count - limit)
+                }
+            }
+            return Timeline(
+                entity: focus?.ref, from: query.from, to: query.to, entries: entries, total: total, truncated: truncated,
+                kept: truncated ? query.keep : nil)
         }
     }
+
+    /// The window's condition on a relation's dates, as SQL to append and its arguments.
+    ///
+    /// Dates are stored as written, YYYY first, so a window of whole years is a text range: it
+    /// lets SQLite skip most rows, and the exact, precision-aware window is applied afterwards.
+    private static func timelineWindow(_ query: TimelineQuery) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
+        guard query.from != nil || query.to != nil else { return ("", []) }
+        let low = query.from.map { zeroPadded($0.year, width: 4) } ?? ""
+        let high = query.to.map { zeroPadded($0.year + 1, width: 4) } ?? "~"
+        return (
+            " AND ((start_date >= ? AND start_date < ?) OR (end_date >= ? AND end_date < ?) OR (date >= ? AND date < ?))",
+            [low, high, low, high, low, high]
+        )
+    }
+}
+
+/// A relation's row as the timeline reads it, before any name is looked up.
+private struct DatedRelation {
+    var id: Int64
+    var sourceId: Int64
+    var targetId: Int64
+    var type: String
+    var role: String?
+    var start: PartialDate?
+    var end: PartialDate?
+    var date: PartialDate?
+    var note: String?
+}
+
+/// A timeline entry before it is built: its date, its kind, and the index of its entity entry
+/// or relation.
+private struct LightEntry {
+    var date: PartialDate
+    var kind: TimelineEntry.Kind
+    var index: Int
+
+    /// Whether this entry comes before `other` by date and kind (entries equal in both are
+    /// then ordered by their summary).
+    func precedes(_ other: LightEntry) -> Bool {
+        date != other.date ? date < other.date : kind.order < other.kind.order
+    }
+}
+
+extension TimelineEntry.Kind {
+    /// The order of facts on the same date: an entity's before a relation's.
+    var order: Int {
+        switch self {
+        case .dated: 0
+        case .starts: 1
+        case .ends: 2
+        case .relation: 3
+        case .relationStarts: 4
+        case .relationEnds: 5
+        }
+    }
+
+    var isRelation: Bool { order >= 3 }
 }
