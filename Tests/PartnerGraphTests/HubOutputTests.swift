@@ -116,6 +116,38 @@ struct HubTimelineTests {
     }
 }
 
+extension HubTimelineTests {
+    @Test("A dated event tied to the entity is in its timeline, whether found by look-ups (few relations) or a pass (a hub)")
+    func datedNeighborsBothWays() throws {
+        let store = try hubStore()
+        try store.addEntity(NewEntity(type: .event, name: "Summit", key: "summit", date: try PartialDate("2021-06")))
+        try store.link("hub", "participated_in", "summit")
+        try store.link("person-0", "participated_in", "summit")
+        for entity in ["hub", "person-0"] {
+            let timeline = try store.timeline(TimelineQuery(entity: entity))
+            #expect(timeline.entries.filter { $0.kind == .dated }.map { $0.entity?.key } == ["summit"], "\(entity)")
+        }
+        #expect(try store.timeline(TimelineQuery(entity: "person-1")).entries.allSatisfy { $0.kind != .dated })
+    }
+}
+
+extension HubTimelineTests {
+    @Test("Dates are read from the stored text: well-formed ones at their precision, others (written with raw SQL) left out", arguments: [
+        ("2024", "2024"), ("2024-02", "2024-02"), ("2024-02-29", "2024-02-29"), ("2023-02-29", nil), ("2024-13", nil),
+        ("2024-1-05", nil), ("24-01-05", nil), ("abcd", nil), ("2024-02-3x", nil), ("0000", nil),
+    ])
+    func storedDatesAreReadAsPartialDateReadsThem(stored: String, read: String?) throws {
+        let store = try PartnerGraphStore()
+        try store.addEntity(NewEntity(type: .organization, name: "A", key: "a"))
+        try store.addEntity(NewEntity(type: .organization, name: "B", key: "b"))
+        try store.link("a", "partner_of", "b", RelationDetails(startDate: try PartialDate("1999")))
+        try store.write { db in try db.execute(sql: "UPDATE relation SET start_date = ?", arguments: [stored]) }
+        let timeline = try store.timeline(TimelineQuery(entity: "a"))
+        #expect(timeline.entries.map(\.date.description) == (read.map { [$0] } ?? []))
+        #expect((try? PartialDate(stored))?.description == read, "the same as PartialDate's own reading")
+    }
+}
+
 struct HubStatsTests {
     @Test("Without the full pass, stats gives only what indexes count, and says so")
     func countsOnly() throws {

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 extension PartnerGraphStore {
     /// Dated facts in order: events and agreements with their dates, and relations that
@@ -21,8 +22,9 @@ extension PartnerGraphStore {
         return try read { db in
             let builder = try HopBuilder(db)
             var focus: Entity?
+            let windowed = query.from != nil || query.to != nil
             func keep(_ date: PartialDate?) -> PartialDate? {
-                guard let date, DateWindow.overlaps(date, from: query.from, to: query.to) else { return nil }
+                guard let date, !windowed || DateWindow.overlaps(date, from: query.from, to: query.to) else { return nil }
                 return date
             }
             // Every fact is first a light entry (its date and kind, and where to find the rest);
@@ -51,23 +53,15 @@ extension PartnerGraphStore {
                 builder.remember(entity)
                 addEntity(entity)
                 // The events and agreements it is tied to carry its dated history too.
-                let related = try Entity.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM entity WHERE id IN (
-                          SELECT target_id FROM relation WHERE source_id = ?1 UNION SELECT source_id FROM relation_incoming WHERE target_id = ?1)
-                        AND (date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL)
-                        """,
-                    arguments: [entity.id])
-                for other in related where other.id != entity.id { addEntity(other) }
-                // Outgoing relations by relation_identity, incoming ones by relation_incoming (a
+                for other in try Self.datedNeighbors(of: entity, in: db) { addEntity(other) }
+                // Outgoing relations by relation_identity; incoming ones by relation_incoming, read
+                // in id order so that SQLite walks the relation table's pages once, in order (a
                 // relation from the entity to itself is among the outgoing).
                 relationSQL = """
                     SELECT \(columns) FROM relation WHERE source_id = ? AND \(dated)\(window.sql)
                     UNION ALL
-                    SELECT \(columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                    FROM relation_incoming i CROSS JOIN relation r ON r.id = i.relation_id
-                    WHERE i.target_id = ? AND i.source_id <> ? AND \(dated)\(window.sql)
+                    SELECT \(columns) FROM relation
+                    WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ? AND source_id <> ?) AND \(dated)\(window.sql)
                     """
                 arguments = [entity.id] + window.arguments + [entity.id, entity.id] + window.arguments
             } else {
@@ -79,20 +73,29 @@ extension PartnerGraphStore {
                 relationSQL = "SELECT \(columns) FROM relation WHERE \(dated)\(window.sql)"
                 arguments = window.arguments
             }
-            let rows = try Row.fetchCursor(db, sql: relationSQL, arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                let relation = DatedRelation(
-                    id: row[0], sourceId: row[1], targetId: row[2], type: row[3], role: row[4], start: row[5], end: row[6],
-                    date: row[7], note: row[8])
-                var kept = false
-                for (date, kind) in [
-                    (relation.date, TimelineEntry.Kind.relation), (relation.start, .relationStarts), (relation.end, .relationEnds),
-                ] {
-                    guard let date = keep(date) else { continue }
-                    light.append(LightEntry(date: date, kind: kind, index: relations.count))
-                    kept = true
+            // Read through SQLite's C interface: a hub has tens of thousands of dated relations,
+            // and decoding each column through GRDB's rows cost more than reading them.
+            let statement = try db.makeStatement(sql: relationSQL)
+            try statement.setArguments(StatementArguments(arguments))
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                if kept { relations.append(relation) }
+                let date = keep(storedDate(handle, 7)), start = keep(storedDate(handle, 5)), end = keep(storedDate(handle, 6))
+                // Names and citations are read only for the relations whose entries are kept.
+                if date == nil && start == nil && end == nil { continue }
+                for (date, kind) in [(date, TimelineEntry.Kind.relation), (start, .relationStarts), (end, .relationEnds)] {
+                    if let date { light.append(LightEntry(date: date, kind: kind, index: relations.count)) }
+                }
+                relations.append(
+                    DatedRelation(
+                        id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
+                        targetId: sqlite3_column_int64(handle, 2), type: columnText(handle, 3) ?? "", role: columnText(handle, 4),
+                        start: start, end: end, date: date, note: columnText(handle, 8)))
             }
             let total = light.count
             var truncated = false
@@ -100,9 +103,9 @@ extension PartnerGraphStore {
                 // Only the entries that may be kept are built: those on the kept side of the
                 // limit by date and kind, and any tied with the last one kept, which the
                 // summary then orders.
-                light.sort { $0.precedes($1) }
-                let boundary = query.keep == .latest ? light[total - limit] : light[limit - 1]
-                light = light.filter { query.keep == .latest ? !$0.precedes(boundary) : !boundary.precedes($0) }
+                light.sort { $0.order < $1.order }
+                let boundary = query.keep == .latest ? light[total - limit].order : light[limit - 1].order
+                light.removeAll { query.keep == .latest ? $0.order < boundary : $0.order > boundary }
                 truncated = true
             }
             var entries = try light.map { entry -> TimelineEntry in
@@ -133,6 +136,27 @@ extension PartnerGraphStore {
         }
     }
 
+    /// The entities directly related to `entity` (not itself) that have a date, a start or an end.
+    ///
+    /// Their ids come from the two indexes alone; their rows are then looked up one by one, or,
+    /// for an entity related to a good part of the graph, found by one pass over the entities,
+    /// whichever reads fewer pages.
+    private static func datedNeighbors(of entity: Entity, in db: Database) throws -> [Entity] {
+        let dated = "(date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL)"
+        let neighbors = "SELECT target_id FROM relation WHERE source_id = ?1 UNION ALL SELECT source_id FROM relation_incoming WHERE target_id = ?1"
+        var ids = Set<Int64>()
+        let cursor = try Int64.fetchCursor(db, sql: neighbors, arguments: [entity.id])
+        while let id = try cursor.next() { ids.insert(id) }
+        ids.remove(entity.id!)
+        if ids.isEmpty { return [] }
+        // A look-up costs several times what checking a row in a pass does.
+        let entities = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
+        if Int64(ids.count) * 8 < entities {
+            return try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE id IN (\(neighbors)) AND id <> ?1 AND \(dated)", arguments: [entity.id])
+        }
+        return try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE \(dated)").filter { ids.contains($0.id!) }
+    }
+
     /// The window's condition on a relation's dates, as SQL to append and its arguments.
     ///
     /// Dates are stored as written, YYYY first, so a window of whole years is a text range: it
@@ -161,18 +185,53 @@ private struct DatedRelation {
     var note: String?
 }
 
-/// A timeline entry before it is built: its date, its kind, and the index of its entity entry
+/// A timeline entry before it is built: its date and kind, and the index of its entity entry
 /// or relation.
 private struct LightEntry {
     var date: PartialDate
     var kind: TimelineEntry.Kind
     var index: Int
+    /// Date, then kind, as one number: entries equal in it are then ordered by their summary.
+    let order: UInt64
 
-    /// Whether this entry comes before `other` by date and kind (entries equal in both are
-    /// then ordered by their summary).
-    func precedes(_ other: LightEntry) -> Bool {
-        date != other.date ? date < other.date : kind.order < other.kind.order
+    init(date: PartialDate, kind: TimelineEntry.Kind, index: Int) {
+        self.date = date
+        self.kind = kind
+        self.index = index
+        // PartialDate orders as (year, month or 0, day or 0); months take 4 bits, days 5.
+        let day = UInt64(((date.year * 16) + (date.month ?? 0)) * 32 + (date.day ?? 0))
+        order = day * 8 + UInt64(kind.order)
     }
+}
+
+/// A date column as stored, read from its bytes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything
+/// else goes through ``PartialDate/init(_:)``, and a date it refuses is no date, as elsewhere).
+func storedDate(_ handle: OpaquePointer, _ column: Int32) -> PartialDate? {
+    guard let text = sqlite3_column_text(handle, column) else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    func digits(_ from: Int, _ width: Int) -> Int? {
+        var value = 0
+        for offset in from..<from + width {
+            let byte = text[offset]
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+    let dash = UInt8(ascii: "-")
+    if count == 4 || count == 7 || count == 10, let year = digits(0, 4), year >= 1,
+        count == 4 || (text[4] == dash && digits(5, 2).map { (1...12).contains($0) } == true),
+        count < 10 || text[7] == dash
+    {
+        let month = count >= 7 ? digits(5, 2) : nil
+        if count == 4 { return PartialDate(year: year, month: nil, day: nil) }
+        if count == 7 { return PartialDate(year: year, month: month, day: nil) }
+        if let day = digits(8, 2), day >= 1, day <= PartialDate.daysIn(month: month!, year: year) {
+            return PartialDate(year: year, month: month, day: day)
+        }
+        return nil
+    }
+    return try? PartialDate(String(cString: text))
 }
 
 extension TimelineEntry.Kind {
