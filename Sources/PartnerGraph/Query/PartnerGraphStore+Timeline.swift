@@ -86,16 +86,17 @@ extension PartnerGraphStore {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 let date = keep(storedDate(handle, 7)), start = keep(storedDate(handle, 5)), end = keep(storedDate(handle, 6))
-                // Names and citations are read only for the relations whose entries are kept.
                 if date == nil && start == nil && end == nil { continue }
-                for (date, kind) in [(date, TimelineEntry.Kind.relation), (start, .relationStarts), (end, .relationEnds)] {
-                    if let date { light.append(LightEntry(date: date, kind: kind, index: relations.count)) }
-                }
+                let index = relations.count
+                if let date { light.append(LightEntry(date: date, kind: .relation, index: index)) }
+                if let start { light.append(LightEntry(date: start, kind: .relationStarts, index: index)) }
+                if let end { light.append(LightEntry(date: end, kind: .relationEnds, index: index)) }
+                // With a limit, most relations are left out: their text is read only for those kept.
                 relations.append(
                     DatedRelation(
                         id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
-                        targetId: sqlite3_column_int64(handle, 2), type: columnText(handle, 3) ?? "", role: columnText(handle, 4),
-                        start: start, end: end, date: date, note: columnText(handle, 8)))
+                        targetId: sqlite3_column_int64(handle, 2), start: start, end: end, date: date,
+                        text: query.limit != nil ? nil : (columnText(handle, 3) ?? "", columnText(handle, 4), columnText(handle, 8))))
             }
             let total = light.count
             var truncated = false
@@ -111,9 +112,10 @@ extension PartnerGraphStore {
             var entries = try light.map { entry -> TimelineEntry in
                 guard entry.kind.isRelation else { return entityEntries[entry.index] }
                 let relation = relations[entry.index]
+                let text = try relation.text ?? Self.relationText(relation.id, in: db)
                 let hop = try builder.hop(
-                    relation: relation.id, type: relation.type, forward: true, from: relation.sourceId, to: relation.targetId,
-                    role: relation.role, start: relation.start, end: relation.end, date: relation.date, note: relation.note)
+                    relation: relation.id, type: text.type, forward: true, from: relation.sourceId, to: relation.targetId,
+                    role: text.role, start: relation.start, end: relation.end, date: relation.date, note: text.note)
                 let line = "\(hop.from.name) \(hop.phrase) \(hop.to.name)" + (hop.role.map { " (\($0))" } ?? "")
                 let suffix = entry.kind == .relationStarts ? " — starts" : entry.kind == .relationEnds ? " — ends" : ""
                 return TimelineEntry(date: entry.date, kind: entry.kind, relation: hop, summary: line + suffix)
@@ -138,23 +140,37 @@ extension PartnerGraphStore {
 
     /// The entities directly related to `entity` (not itself) that have a date, a start or an end.
     ///
-    /// Their ids come from the two indexes alone; their rows are then looked up one by one, or,
-    /// for an entity related to a good part of the graph, found by one pass over the entities,
-    /// whichever reads fewer pages.
+    /// For an entity with few relations, its neighbours' rows are looked up; for one tied to a
+    /// good part of the graph, one pass over the entities finds the dated ones (often none),
+    /// and only then are its neighbours listed, from the two indexes, to keep those among them.
     private static func datedNeighbors(of entity: Entity, in db: Database) throws -> [Entity] {
         let dated = "(date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL)"
         let neighbors = "SELECT target_id FROM relation WHERE source_id = ?1 UNION ALL SELECT source_id FROM relation_incoming WHERE target_id = ?1"
+        let degree = try Int.fetchOne(
+            db,
+            sql: "SELECT (SELECT count(*) FROM relation WHERE source_id = ?1) + (SELECT count(*) FROM relation_incoming WHERE target_id = ?1)",
+            arguments: [entity.id]) ?? 0
+        if degree == 0 { return [] }
+        // A look-up costs several times what checking a row in a pass does.
+        let entities = try Int.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
+        if degree * 8 < entities {
+            return try Entity.fetchAll(
+                db, sql: "SELECT * FROM entity WHERE id IN (\(neighbors)) AND id <> ?1 AND \(dated)", arguments: [entity.id])
+        }
+        let candidates = try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE \(dated)")
+        if candidates.isEmpty { return [] }
         var ids = Set<Int64>()
         let cursor = try Int64.fetchCursor(db, sql: neighbors, arguments: [entity.id])
         while let id = try cursor.next() { ids.insert(id) }
         ids.remove(entity.id!)
-        if ids.isEmpty { return [] }
-        // A look-up costs several times what checking a row in a pass does.
-        let entities = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
-        if Int64(ids.count) * 8 < entities {
-            return try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE id IN (\(neighbors)) AND id <> ?1 AND \(dated)", arguments: [entity.id])
-        }
-        return try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE \(dated)").filter { ids.contains($0.id!) }
+        return candidates.filter { ids.contains($0.id!) }
+    }
+
+    /// A relation's type, role and note, for a relation the timeline keeps.
+    private static func relationText(_ id: Int64, in db: Database) throws -> (type: String, role: String?, note: String?) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, role, note FROM relation WHERE id = ?"), arguments: [id])
+        else { throw PartnerGraphError.relationNotFound(description: "#\(id)") }
+        return (row[0], row[1], row[2])
     }
 
     /// The window's condition on a relation's dates, as SQL to append and its arguments.
@@ -172,17 +188,16 @@ extension PartnerGraphStore {
     }
 }
 
-/// A relation's row as the timeline reads it, before any name is looked up.
+/// A relation's row as the timeline reads it, before any name is looked up; its type, role
+/// and note are read with it when every entry is kept, else later for those kept.
 private struct DatedRelation {
     var id: Int64
     var sourceId: Int64
     var targetId: Int64
-    var type: String
-    var role: String?
     var start: PartialDate?
     var end: PartialDate?
     var date: PartialDate?
-    var note: String?
+    var text: (type: String, role: String?, note: String?)?
 }
 
 /// A timeline entry before it is built: its date and kind, and the index of its entity entry
