@@ -1,6 +1,7 @@
 /// An entity and how many relations it takes part in.
 public struct ConnectedEntity: Codable, Hashable, Sendable {
     public var entity: EntityRef
+    /// How many relations it takes part in, in both directions.
     public var relations: Int
 }
 
@@ -18,13 +19,17 @@ public struct ConnectedEntity: Codable, Hashable, Sendable {
 ///  "components": 1, "largest_component": 21, "isolated": 0, "isolated_entities": []}
 /// ```
 public struct GraphStats: Codable, Hashable, Sendable {
+    /// How many entities the graph has.
     public var entities: Int
+    /// How many relations the graph has.
     public var relations: Int
+    /// How many sources are registered.
     public var sources: Int
     /// Entities by type; every type is listed, with 0 when it has none.
     public var entitiesByType: [String: Int]
     /// Whether the pass over every relation was made, and the fields below are there.
     public var full: Bool
+    /// Relations by type name.
     public var relationsByType: [String: Int]?
     /// The entities with the most relations, most first (ties by key).
     public var mostConnected: [ConnectedEntity]?

@@ -43,7 +43,8 @@ extension PartnerGraphStore {
                 }
             }
             let window = Self.timelineWindow(query)
-            let columns = "id, source_id, target_id, type, role, start_date, end_date, date, note"
+            // With a limit, most relations are left out: their text is read only for those kept.
+            let columns = "id, source_id, target_id, start_date, end_date, date" + (query.limit == nil ? ", type, role, note" : "")
             let dated = "(start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)"
             let relationSQL: String
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -85,18 +86,17 @@ extension PartnerGraphStore {
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                let date = keep(storedDate(handle, 7)), start = keep(storedDate(handle, 5)), end = keep(storedDate(handle, 6))
+                let date = keep(storedDate(handle, 5)), start = keep(storedDate(handle, 3)), end = keep(storedDate(handle, 4))
                 if date == nil && start == nil && end == nil { continue }
                 let index = relations.count
                 if let date { light.append(LightEntry(date: date, kind: .relation, index: index)) }
                 if let start { light.append(LightEntry(date: start, kind: .relationStarts, index: index)) }
                 if let end { light.append(LightEntry(date: end, kind: .relationEnds, index: index)) }
-                // With a limit, most relations are left out: their text is read only for those kept.
                 relations.append(
                     DatedRelation(
                         id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
                         targetId: sqlite3_column_int64(handle, 2), start: start, end: end, date: date,
-                        text: query.limit != nil ? nil : (columnText(handle, 3) ?? "", columnText(handle, 4), columnText(handle, 8))))
+                        text: query.limit != nil ? nil : (columnText(handle, 6) ?? "", columnText(handle, 7), columnText(handle, 8))))
             }
             let total = light.count
             var truncated = false
@@ -104,8 +104,8 @@ extension PartnerGraphStore {
                 // Only the entries that may be kept are built: those on the kept side of the
                 // limit by date and kind, and any tied with the last one kept, which the
                 // summary then orders.
-                light.sort { $0.order < $1.order }
-                let boundary = query.keep == .latest ? light[total - limit].order : light[limit - 1].order
+                let orders = light.map(\.order).sorted()
+                let boundary = query.keep == .latest ? orders[total - limit] : orders[limit - 1]
                 light.removeAll { query.keep == .latest ? $0.order < boundary : $0.order > boundary }
                 truncated = true
             }

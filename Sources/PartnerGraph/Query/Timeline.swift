@@ -68,9 +68,13 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
 /// "total": 3, "truncated": false, "entries": [{"date": "2022", "kind": "relation_starts",
 /// "relation": PathHop, "summary": "…"}]}`.
 public struct Timeline: Codable, Hashable, Sendable {
+    /// The entity asked about; `nil` for the whole graph.
     public var entity: EntityRef?
+    /// The window asked for, from …
     public var from: PartialDate?
+    /// … to.
     public var to: PartialDate?
+    /// The entries, in date order: all, or those a limit kept.
     public var entries: [TimelineEntry]
     /// How many entries the timeline has, before ``TimelineQuery/limit``.
     public var total: Int
