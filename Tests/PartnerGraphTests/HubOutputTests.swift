@@ -25,7 +25,8 @@ func hubStore() throws -> PartnerGraphStore {
     }
     for i in 0..<10 {
         try store.addEntity(NewEntity(type: .event, name: "Meeting \(i)", key: "meeting-\(i)"))
-        try store.link("hub", "participated_in", "meeting-\(i)", RelationDetails(date: try PartialDate("2020-05-01")))
+        try store.link(
+            "hub", "participated_in", "meeting-\(i)", RelationDetails(role: i % 2 == 0 ? "observer" : nil, date: try PartialDate("2020-05-01")))
     }
     return store
 }
@@ -111,7 +112,10 @@ struct HubTimelineTests {
         limited.limit = 4
         let latest = try store.timeline(limited)
         #expect(latest.entries.map(\.summary) == Array(full.entries.suffix(4)).map(\.summary))
-        #expect(latest.entries.last?.summary == "Hub participated in Meeting 9")
+        #expect(latest.entries.map(\.summary) == [
+            "Hub participated in Meeting 6 (observer)", "Hub participated in Meeting 7", "Hub participated in Meeting 8 (observer)",
+            "Hub participated in Meeting 9",
+        ])
         #expect(latest.total == 11)
     }
 }

@@ -108,6 +108,16 @@ extension PartnerGraphStore {
                 let boundary = query.keep == .latest ? orders[total - limit] : orders[limit - 1]
                 light.removeAll { query.keep == .latest ? $0.order < boundary : $0.order > boundary }
                 truncated = true
+                if light.count > limit {
+                    // Ties with the last entry kept (a thousand relations may end on the same
+                    // day) are ordered by their summary: only what it says is read for them.
+                    let summaries = try TimelineSummaries(db, types: builder)
+                    let ordered = try light.map { entry in
+                        (entry, entry.kind.isRelation ? try summaries.summary(of: relations[entry.index].id, kind: entry.kind)
+                                                      : entityEntries[entry.index].summary)
+                    }.sorted { $0.0.order != $1.0.order ? $0.0.order < $1.0.order : $0.1 < $1.1 }
+                    light = (query.keep == .latest ? ordered.suffix(limit) : ordered.prefix(limit)).map(\.0)
+                }
             }
             var entries = try light.map { entry -> TimelineEntry in
                 guard entry.kind.isRelation else { return entityEntries[entry.index] }
@@ -116,9 +126,7 @@ extension PartnerGraphStore {
                 let hop = try builder.hop(
                     relation: relation.id, type: text.type, forward: true, from: relation.sourceId, to: relation.targetId,
                     role: text.role, start: relation.start, end: relation.end, date: relation.date, note: text.note)
-                let line = "\(hop.from.name) \(hop.phrase) \(hop.to.name)" + (hop.role.map { " (\($0))" } ?? "")
-                let suffix = entry.kind == .relationStarts ? " — starts" : entry.kind == .relationEnds ? " — ends" : ""
-                return TimelineEntry(date: entry.date, kind: entry.kind, relation: hop, summary: line + suffix)
+                return TimelineEntry(date: entry.date, kind: entry.kind, relation: hop, summary: TimelineSummaries.summary(of: hop, kind: entry.kind))
             }
             entries.sort {
                 if $0.date != $1.date { return $0.date < $1.date }
@@ -185,6 +193,51 @@ extension PartnerGraphStore {
             " AND ((start_date >= ? AND start_date < ?) OR (end_date >= ? AND end_date < ?) OR (date >= ? AND date < ?))",
             [low, high, low, high, low, high]
         )
+    }
+}
+
+/// The one-line summaries of relation entries (`ICESCO observer of NAM Parliamentary Network —
+/// starts`), read with one statement per relation through SQLite's C interface, for ordering
+/// entries tied on date and kind before any of them is built.
+private struct TimelineSummaries {
+    let handle: OpaquePointer
+    let db: Database
+    let types: HopBuilder
+
+    init(_ db: Database, types: HopBuilder) throws {
+        self.db = db
+        self.types = types
+        handle = try db.cachedStatement(
+            sql: """
+                SELECT r.type, r.role, s.name, t.name
+                FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id WHERE r.id = ?
+                """
+        ).sqliteStatement
+    }
+
+    func summary(of relation: Int64, kind: TimelineEntry.Kind) throws -> String {
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, relation)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { throw PartnerGraphError.relationNotFound(description: "#\(relation)") }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        let type = columnText(handle, 0) ?? ""
+        return Self.summary(
+            from: columnText(handle, 2) ?? "", phrase: types.relationType(type)?.forwardPhrase ?? type, to: columnText(handle, 3) ?? "",
+            role: columnText(handle, 1), kind: kind)
+    }
+
+    /// The summary of a relation walked from its source, as the timeline prints it.
+    static func summary(from: String, phrase: String, to: String, role: String?, kind: TimelineEntry.Kind) -> String {
+        let suffix = kind == .relationStarts ? " — starts" : kind == .relationEnds ? " — ends" : ""
+        return "\(from) \(phrase) \(to)" + (role.map { " (\($0))" } ?? "") + suffix
+    }
+
+    static func summary(of hop: PathHop, kind: TimelineEntry.Kind) -> String {
+        summary(from: hop.from.name, phrase: hop.phrase, to: hop.to.name, role: hop.role, kind: kind)
     }
 }
 
