@@ -21,7 +21,11 @@ func hubStore() throws -> PartnerGraphStore {
     }
     for i in 0..<3 {
         try store.addEntity(NewEntity(type: .organization, name: "Network \(i)", key: "network-\(i)"))
-        try store.link("hub", "member_of", "network-\(i)", RelationDetails(startDate: try PartialDate("2010"), endDate: try PartialDate("2012")))
+        try store.link(
+            "hub", "member_of", "network-\(i)",
+            RelationDetails(
+                role: i == 0 ? "founding member" : nil, startDate: try PartialDate("2010"), endDate: try PartialDate("2012"),
+                note: i == 1 ? "suspended in 2011" : nil))
     }
     for i in 0..<10 {
         try store.addEntity(NewEntity(type: .event, name: "Meeting \(i)", key: "meeting-\(i)"))
@@ -100,6 +104,8 @@ struct HubTimelineTests {
         }
         let all = try store.timeline(TimelineQuery(entity: "hub", limit: 61))
         #expect(all.entries == full.entries && !all.truncated)
+        #expect(full.entries.contains { $0.relation?.note == "suspended in 2011" && $0.summary == "Hub member of Network 1 — ends" })
+        #expect(full.entries.contains { $0.summary == "Hub member of Network 0 (founding member) — starts" })
     }
 
     @Test("Ties on the last date kept are ordered by their text, as in the whole timeline")

@@ -29,6 +29,16 @@ final class HopBuilder {
         return ref
     }
 
+    /// Looks up the entities of `ids` not yet remembered, in id order: many look-ups then read
+    /// each page of the entity table once rather than once per look-up.
+    func preload(_ ids: [Int64]) throws {
+        let statement = try db.cachedStatement(sql: "SELECT key, type, name FROM entity WHERE id = ?")
+        for id in Set(ids).subtracting(entities.keys).sorted() {
+            guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+            entities[id] = EntityRef(key: row[0], type: EntityType(rawValue: row[1]) ?? .organization, name: row[2])
+        }
+    }
+
     /// Remembers an entity already loaded, sparing a look-up.
     func remember(_ entity: Entity) {
         if let id = entity.id { entities[id] = entity.ref }

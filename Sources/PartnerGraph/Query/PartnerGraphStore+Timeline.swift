@@ -43,8 +43,8 @@ extension PartnerGraphStore {
                 }
             }
             let window = Self.timelineWindow(query)
-            // With a limit, most relations are left out: their text is read only for those kept.
-            let columns = "id, source_id, target_id, start_date, end_date, date" + (query.limit == nil ? ", type, role, note" : "")
+            // With a limit, most relations are left out: their notes are read only for those kept.
+            let columns = "id, source_id, target_id, start_date, end_date, date, type, role" + (query.limit == nil ? ", note" : "")
             let dated = "(start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)"
             let relationSQL: String
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -80,6 +80,7 @@ extension PartnerGraphStore {
             try statement.setArguments(StatementArguments(arguments))
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
+            var types = TypeNames()
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
@@ -96,7 +97,8 @@ extension PartnerGraphStore {
                     DatedRelation(
                         id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
                         targetId: sqlite3_column_int64(handle, 2), start: start, end: end, date: date,
-                        text: query.limit != nil ? nil : (columnText(handle, 6) ?? "", columnText(handle, 7), columnText(handle, 8))))
+                        type: types.index(handle, 6), role: columnText(handle, 7),
+                        note: query.limit == nil ? .some(columnText(handle, 8)) : nil))
             }
             let total = light.count
             var truncated = false
@@ -110,23 +112,40 @@ extension PartnerGraphStore {
                 truncated = true
                 if light.count > limit {
                     // Ties with the last entry kept (a thousand relations may end on the same
-                    // day) are ordered by their summary: only what it says is read for them.
-                    let summaries = try TimelineSummaries(db, types: builder)
-                    let ordered = try light.map { entry in
-                        (entry, entry.kind.isRelation ? try summaries.summary(of: relations[entry.index].id, kind: entry.kind)
-                                                      : entityEntries[entry.index].summary)
-                    }.sorted { $0.0.order != $1.0.order ? $0.0.order < $1.0.order : $0.1 < $1.1 }
-                    light = (query.keep == .latest ? ordered.suffix(limit) : ordered.prefix(limit)).map(\.0)
+                    // day) are ordered by their summary: their ends' names are read first, in id
+                    // order, so that SQLite walks the entity table's pages once.
+                    var ends: [Int64] = []
+                    for entry in light where entry.kind.isRelation {
+                        ends.append(relations[entry.index].sourceId)
+                        ends.append(relations[entry.index].targetId)
+                    }
+                    try builder.preload(ends)
+                    var ordered: [(entry: LightEntry, summary: String)] = []
+                    for entry in light {
+                        guard entry.kind.isRelation else {
+                            ordered.append((entry, entityEntries[entry.index].summary))
+                            continue
+                        }
+                        let relation = relations[entry.index]
+                        let type = types.names[Int(relation.type)]
+                        let phrase = builder.relationType(type)?.forwardPhrase ?? type
+                        let from = try builder.entity(relation.sourceId).name, to = try builder.entity(relation.targetId).name
+                        ordered.append((entry, Self.summary(from: from, phrase: phrase, to: to, role: relation.role, kind: entry.kind)))
+                    }
+                    ordered.sort { $0.entry.order != $1.entry.order ? $0.entry.order < $1.entry.order : $0.summary < $1.summary }
+                    light = (query.keep == .latest ? ordered.suffix(limit) : ordered.prefix(limit)).map(\.entry)
                 }
             }
             var entries = try light.map { entry -> TimelineEntry in
                 guard entry.kind.isRelation else { return entityEntries[entry.index] }
                 let relation = relations[entry.index]
-                let text = try relation.text ?? Self.relationText(relation.id, in: db)
                 let hop = try builder.hop(
-                    relation: relation.id, type: text.type, forward: true, from: relation.sourceId, to: relation.targetId,
-                    role: text.role, start: relation.start, end: relation.end, date: relation.date, note: text.note)
-                return TimelineEntry(date: entry.date, kind: entry.kind, relation: hop, summary: TimelineSummaries.summary(of: hop, kind: entry.kind))
+                    relation: relation.id, type: types.names[Int(relation.type)], forward: true, from: relation.sourceId,
+                    to: relation.targetId, role: relation.role, start: relation.start, end: relation.end, date: relation.date,
+                    note: try relation.note ?? Self.relationNote(relation.id, in: db))
+                return TimelineEntry(
+                    date: entry.date, kind: entry.kind, relation: hop,
+                    summary: Self.summary(from: hop.from.name, phrase: hop.phrase, to: hop.to.name, role: hop.role, kind: entry.kind))
             }
             entries.sort {
                 if $0.date != $1.date { return $0.date < $1.date }
@@ -174,11 +193,16 @@ extension PartnerGraphStore {
         return candidates.filter { ids.contains($0.id!) }
     }
 
-    /// A relation's type, role and note, for a relation the timeline keeps.
-    private static func relationText(_ id: Int64, in db: Database) throws -> (type: String, role: String?, note: String?) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, role, note FROM relation WHERE id = ?"), arguments: [id])
-        else { throw PartnerGraphError.relationNotFound(description: "#\(id)") }
-        return (row[0], row[1], row[2])
+    /// A relation's note, for a relation the timeline keeps.
+    private static func relationNote(_ id: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT note FROM relation WHERE id = ?"), arguments: [id])
+    }
+
+    /// A relation entry's line, the relation walked from its source:
+    /// `ICESCO observer of NAM Parliamentary Network (official observer member) — starts`.
+    private static func summary(from: String, phrase: String, to: String, role: String?, kind: TimelineEntry.Kind) -> String {
+        let suffix = kind == .relationStarts ? " — starts" : kind == .relationEnds ? " — ends" : ""
+        return "\(from) \(phrase) \(to)" + (role.map { " (\($0))" } ?? "") + suffix
     }
 
     /// The window's condition on a relation's dates, as SQL to append and its arguments.
@@ -196,53 +220,29 @@ extension PartnerGraphStore {
     }
 }
 
-/// The one-line summaries of relation entries (`ICESCO observer of NAM Parliamentary Network —
-/// starts`), read with one statement per relation through SQLite's C interface, for ordering
-/// entries tied on date and kind before any of them is built.
-private struct TimelineSummaries {
-    let handle: OpaquePointer
-    let db: Database
-    let types: HopBuilder
+/// Relation type names as a relation pass meets them, each kept once: a row's type is
+/// matched by its bytes against the few names seen, the previous row's first.
+private struct TypeNames {
+    private(set) var names: [String] = []
+    private var bytes: [[UInt8]] = []
+    private var last = -1
 
-    init(_ db: Database, types: HopBuilder) throws {
-        self.db = db
-        self.types = types
-        handle = try db.cachedStatement(
-            sql: """
-                SELECT r.type, r.role, s.name, t.name
-                FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id WHERE r.id = ?
-                """
-        ).sqliteStatement
-    }
-
-    func summary(of relation: Int64, kind: TimelineEntry.Kind) throws -> String {
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, relation)
-        defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            if code == SQLITE_DONE { throw PartnerGraphError.relationNotFound(description: "#\(relation)") }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    mutating func index(_ handle: OpaquePointer, _ column: Int32) -> Int32 {
+        let text = UnsafeRawBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column)))
+        if last < 0 || !bytes[last].elementsEqual(text) {
+            last = bytes.firstIndex { $0.elementsEqual(text) } ?? -1
+            if last < 0 {
+                last = bytes.count
+                bytes.append(Array(text))
+                names.append(String(decoding: text, as: UTF8.self))
+            }
         }
-        let type = columnText(handle, 0) ?? ""
-        return Self.summary(
-            from: columnText(handle, 2) ?? "", phrase: types.relationType(type)?.forwardPhrase ?? type, to: columnText(handle, 3) ?? "",
-            role: columnText(handle, 1), kind: kind)
-    }
-
-    /// The summary of a relation walked from its source, as the timeline prints it.
-    static func summary(from: String, phrase: String, to: String, role: String?, kind: TimelineEntry.Kind) -> String {
-        let suffix = kind == .relationStarts ? " — starts" : kind == .relationEnds ? " — ends" : ""
-        return "\(from) \(phrase) \(to)" + (role.map { " (\($0))" } ?? "") + suffix
-    }
-
-    static func summary(of hop: PathHop, kind: TimelineEntry.Kind) -> String {
-        summary(from: hop.from.name, phrase: hop.phrase, to: hop.to.name, role: hop.role, kind: kind)
+        return Int32(last)
     }
 }
 
-/// A relation's row as the timeline reads it, before any name is looked up; its type, role
-/// and note are read with it when every entry is kept, else later for those kept.
+/// A relation's row as the timeline reads it, before any name is looked up; its note is read
+/// with it when every entry is kept, else later for those kept (`nil`: not read yet).
 private struct DatedRelation {
     var id: Int64
     var sourceId: Int64
@@ -250,7 +250,10 @@ private struct DatedRelation {
     var start: PartialDate?
     var end: PartialDate?
     var date: PartialDate?
-    var text: (type: String, role: String?, note: String?)?
+    /// An index into the pass's ``TypeNames``.
+    var type: Int32
+    var role: String?
+    var note: String??
 }
 
 /// A timeline entry before it is built: its date and kind, and the index of its entity entry
