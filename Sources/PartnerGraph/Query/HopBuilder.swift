@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Turns the ids a traversal found into readable hops and entity references, with the few
 /// row look-ups that takes (each through a cached statement; entities and relation types are
@@ -32,10 +33,20 @@ final class HopBuilder {
     /// Looks up the entities of `ids` not yet remembered, in id order: many look-ups then read
     /// each page of the entity table once rather than once per look-up.
     func preload(_ ids: [Int64]) throws {
-        let statement = try db.cachedStatement(sql: "SELECT key, type, name FROM entity WHERE id = ?")
+        // Through SQLite's C interface: GRDB's row machinery cost more than the look-up itself.
+        let handle = try db.cachedStatement(sql: "SELECT key, type, name FROM entity WHERE id = ?").sqliteStatement
+        defer { sqlite3_reset(handle) }
         for id in Set(ids).subtracting(entities.keys).sorted() {
-            guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
-            entities[id] = EntityRef(key: row[0], type: EntityType(rawValue: row[1]) ?? .organization, name: row[2])
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, id)
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { continue }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            entities[id] = EntityRef(
+                key: columnText(handle, 0) ?? "", type: EntityType(rawValue: columnText(handle, 1) ?? "") ?? .organization,
+                name: columnText(handle, 2) ?? "")
         }
     }
 

@@ -137,15 +137,17 @@ extension PartnerGraphStore {
                 }
             }
             var entries = try light.map { entry -> TimelineEntry in
-                guard entry.kind.isRelation else { return entityEntries[entry.index] }
+                let kind = entry.kind
+                guard kind.isRelation else { return entityEntries[entry.index] }
                 let relation = relations[entry.index]
+                let date = kind == .relation ? relation.date! : kind == .relationStarts ? relation.start! : relation.end!
                 let hop = try builder.hop(
                     relation: relation.id, type: types.names[Int(relation.type)], forward: true, from: relation.sourceId,
                     to: relation.targetId, role: relation.role, start: relation.start, end: relation.end, date: relation.date,
                     note: try relation.note ?? Self.relationNote(relation.id, in: db))
                 return TimelineEntry(
-                    date: entry.date, kind: entry.kind, relation: hop,
-                    summary: Self.summary(from: hop.from.name, phrase: hop.phrase, to: hop.to.name, role: hop.role, kind: entry.kind))
+                    date: date, kind: kind, relation: hop,
+                    summary: Self.summary(from: hop.from.name, phrase: hop.phrase, to: hop.to.name, role: hop.role, kind: kind))
             }
             entries.sort {
                 if $0.date != $1.date { return $0.date < $1.date }
@@ -256,23 +258,21 @@ private struct DatedRelation {
     var note: String??
 }
 
-/// A timeline entry before it is built: its date and kind, and the index of its entity entry
-/// or relation.
+/// A timeline entry before it is built: its date and kind as one number, and the index of its
+/// entity entry or relation (16 bytes, for tens of thousands of them).
 private struct LightEntry {
-    var date: PartialDate
-    var kind: TimelineEntry.Kind
-    var index: Int
-    /// Date, then kind, as one number: entries equal in it are then ordered by their summary.
+    /// Date, then kind: entries equal in it are then ordered by their summary.
     let order: UInt64
+    let index: Int
 
     init(date: PartialDate, kind: TimelineEntry.Kind, index: Int) {
-        self.date = date
-        self.kind = kind
-        self.index = index
         // PartialDate orders as (year, month or 0, day or 0); months take 4 bits, days 5.
         let day = UInt64(((date.year * 16) + (date.month ?? 0)) * 32 + (date.day ?? 0))
         order = day * 8 + UInt64(kind.order)
+        self.index = index
     }
+
+    var kind: TimelineEntry.Kind { TimelineEntry.Kind.inOrder[Int(order & 7)] }
 }
 
 /// A date column as stored, read from its bytes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything
@@ -306,6 +306,9 @@ func storedDate(_ handle: OpaquePointer, _ column: Int32) -> PartialDate? {
 }
 
 extension TimelineEntry.Kind {
+    /// The kinds by ``order``.
+    static let inOrder: [TimelineEntry.Kind] = [.dated, .starts, .ends, .relation, .relationStarts, .relationEnds]
+
     /// The order of facts on the same date: an entity's before a relation's.
     var order: Int {
         switch self {
