@@ -14,7 +14,7 @@ extension PartnerGraphStore {
     ///
     /// The counts of entities, relations and sources, and of entities by type, come from
     /// SQLite's indexes and take milliseconds on a million relations. Everything else needs
-    /// every relation read once (about 0.2 to 0.3 s on a million of them), so it is made when
+    /// every relation read once (about half a second on a million of them), so it is made when
     /// `full` is true, or when `full` is `nil` and the graph has at most
     /// ``statsFullPassLimit`` relations; ``GraphStats/full`` says whether it was.
     ///

@@ -14,7 +14,7 @@ extension PartnerGraphCommand {
                 indexes, at any size. Relations by type, the most connected entities, components and \
                 isolated entities need a pass over every relation: it is made on graphs of up to \
                 \(PartnerGraphStore.statsFullPassLimit) relations, and on larger ones with --full (about \
-                0.3 s a million relations); --no-full leaves it out.
+                half a second on a million relations); --no-full leaves it out.
                 With --json: {"entities", "relations", "sources", "entities_by_type", "full", and when full \
                 is true "relations_by_type", "most_connected": [{"entity", "relations"}], "components", \
                 "largest_component", "isolated", "isolated_entities"}.
