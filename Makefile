@@ -39,10 +39,11 @@ deps:
 	fi
 
 # The tools whose reading of our files the tests check: networkx (GraphML, GEXF), Kùzu (Cypher) and rdflib (JSON-LD),
-# from PyPI, installed for the user running the tests when missing.
-PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0
+# and jsonschema, which checks every command's --json output against schema/json/; from PyPI, installed for the
+# user running the tests when missing.
+PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0 jsonschema==4.26.0
 python-deps:
-	@python3 -c "import networkx, kuzu, rdflib" 2>/dev/null || { \
+	@python3 -c "import networkx, kuzu, rdflib, jsonschema" 2>/dev/null || { \
 	  echo "Installing Python packages: $(PY_PACKAGES)"; \
 	  python3 -m pip install --quiet $(PY_PACKAGES) \
 	    || { echo "error: could not install $(PY_PACKAGES); run: python3 -m pip install $(PY_PACKAGES)" >&2; exit 1; }; }
