@@ -49,8 +49,9 @@ extension PartnerGraphStore {
             // With a limit, most relations are left out: their notes are read only for those kept.
             let columns = "id, source_id, target_id, start_date, end_date, date, type, role" + (query.limit == nil ? ", note" : "")
             let dated = "(start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)"
-            let relationSQL: String
-            var arguments: [(any DatabaseValueConvertible)?] = []
+            // Each query, with its arguments and whether it reads the relations' own rows (role and
+            // note); those that do not leave them to be read for the entries kept.
+            var passes: [(sql: String, arguments: [(any DatabaseValueConvertible)?], readsRows: Bool)] = []
             if let name = query.entity {
                 let entity = try EntityResolver.resolve(name, in: db)
                 focus = entity
@@ -58,50 +59,52 @@ extension PartnerGraphStore {
                 addEntity(entity)
                 // The events and agreements it is tied to carry its dated history too.
                 for other in try Self.datedNeighbors(of: entity, in: db) { addEntity(other) }
-                // Outgoing relations by relation_identity; incoming ones by relation_incoming, read
-                // in id order so that SQLite walks the relation table's pages once, in order (a
-                // relation from the entity to itself is among the outgoing).
-                relationSQL = """
-                    SELECT \(columns) FROM relation WHERE source_id = ? AND \(dated)\(window.sql)
-                    UNION ALL
-                    SELECT \(columns) FROM relation
-                    WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ? AND source_id <> ?) AND \(dated)\(window.sql)
+                // Outgoing relations by relation_identity (a relation from the entity to itself is
+                // among them); incoming ones from relation_incoming alone, which carries their
+                // dates (migration 007): a hub's twenty thousand incoming relations are one short
+                // range of it, where their rows would be most of the relation table's pages.
+                passes.append(("SELECT \(columns) FROM relation WHERE source_id = ? AND \(dated)\(window.sql)", [entity.id] + window.arguments, true))
+                passes.append((
                     """
-                arguments = [entity.id] + window.arguments + [entity.id, entity.id] + window.arguments
+                    SELECT relation_id, source_id, target_id, start_date, end_date, date, type FROM relation_incoming
+                    WHERE target_id = ? AND source_id <> ? AND \(dated)\(window.sql)
+                    """,
+                    [entity.id, entity.id] + window.arguments, false))
             } else {
                 for entity in try Entity.fetchAll(
                     db, sql: "SELECT * FROM entity WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
                 {
                     addEntity(entity)
                 }
-                relationSQL = "SELECT \(columns) FROM relation WHERE \(dated)\(window.sql)"
-                arguments = window.arguments
+                passes.append(("SELECT \(columns) FROM relation WHERE \(dated)\(window.sql)", window.arguments, true))
             }
             // Read through SQLite's C interface: a hub has tens of thousands of dated relations,
             // and decoding each column through GRDB's rows cost more than reading them.
-            let statement = try db.makeStatement(sql: relationSQL)
-            try statement.setArguments(StatementArguments(arguments))
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
             var types = TypeNames()
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            for pass in passes {
+                let statement = try db.makeStatement(sql: pass.sql)
+                try statement.setArguments(StatementArguments(pass.arguments))
+                let handle = statement.sqliteStatement
+                defer { sqlite3_reset(handle) }
+                while true {
+                    let code = sqlite3_step(handle)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                    let date = keep(storedDate(handle, 5)), start = keep(storedDate(handle, 3)), end = keep(storedDate(handle, 4))
+                    if date == nil && start == nil && end == nil { continue }
+                    let index = relations.count
+                    if let date { light.append(LightEntry(date: date, kind: .relation, index: index)) }
+                    if let start { light.append(LightEntry(date: start, kind: .relationStarts, index: index)) }
+                    if let end { light.append(LightEntry(date: end, kind: .relationEnds, index: index)) }
+                    relations.append(
+                        DatedRelation(
+                            id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
+                            targetId: sqlite3_column_int64(handle, 2), start: start, end: end, date: date,
+                            type: types.index(handle, 6), role: pass.readsRows ? .some(columnText(handle, 7)) : nil,
+                            note: pass.readsRows && query.limit == nil ? .some(columnText(handle, 8)) : nil))
                 }
-                let date = keep(storedDate(handle, 5)), start = keep(storedDate(handle, 3)), end = keep(storedDate(handle, 4))
-                if date == nil && start == nil && end == nil { continue }
-                let index = relations.count
-                if let date { light.append(LightEntry(date: date, kind: .relation, index: index)) }
-                if let start { light.append(LightEntry(date: start, kind: .relationStarts, index: index)) }
-                if let end { light.append(LightEntry(date: end, kind: .relationEnds, index: index)) }
-                relations.append(
-                    DatedRelation(
-                        id: sqlite3_column_int64(handle, 0), sourceId: sqlite3_column_int64(handle, 1),
-                        targetId: sqlite3_column_int64(handle, 2), start: start, end: end, date: date,
-                        type: types.index(handle, 6), role: columnText(handle, 7),
-                        note: query.limit == nil ? .some(columnText(handle, 8)) : nil))
             }
             let total = light.count
             var truncated = false
@@ -133,7 +136,8 @@ extension PartnerGraphStore {
                         let type = types.names[Int(relation.type)]
                         let phrase = builder.relationType(type)?.forwardPhrase ?? type
                         let from = try builder.entity(relation.sourceId).name, to = try builder.entity(relation.targetId).name
-                        ordered.append((entry, Self.summary(from: from, phrase: phrase, to: to, role: relation.role, kind: entry.kind)))
+                        let role = try relation.role ?? Self.relationRole(relation.id, in: db)
+                        ordered.append((entry, Self.summary(from: from, phrase: phrase, to: to, role: role, kind: entry.kind)))
                     }
                     ordered.sort { $0.entry.order != $1.entry.order ? $0.entry.order < $1.entry.order : $0.summary < $1.summary }
                     light = (query.keep == .latest ? ordered.suffix(limit) : ordered.prefix(limit)).map(\.entry)
@@ -146,7 +150,7 @@ extension PartnerGraphStore {
                 let date = kind == .relation ? relation.date! : kind == .relationStarts ? relation.start! : relation.end!
                 let hop = try builder.hop(
                     relation: relation.id, type: types.names[Int(relation.type)], forward: true, from: relation.sourceId,
-                    to: relation.targetId, role: relation.role, start: relation.start, end: relation.end, date: relation.date,
+                    to: relation.targetId, role: try relation.role ?? Self.relationRole(relation.id, in: db), start: relation.start, end: relation.end, date: relation.date,
                     note: try relation.note ?? Self.relationNote(relation.id, in: db))
                 return TimelineEntry(
                     date: date, kind: kind, relation: hop,
@@ -196,6 +200,11 @@ extension PartnerGraphStore {
         while let id = try cursor.next() { ids.insert(id) }
         ids.remove(entity.id!)
         return candidates.filter { ids.contains($0.id!) }
+    }
+
+    /// A relation's role, for a relation read from relation_incoming that the timeline keeps.
+    private static func relationRole(_ id: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM relation WHERE id = ?"), arguments: [id])
     }
 
     /// A relation's note, for a relation the timeline keeps.
@@ -257,7 +266,9 @@ private struct DatedRelation {
     var date: PartialDate?
     /// An index into the pass's ``TypeNames``.
     var type: Int32
-    var role: String?
+    /// The role, once read: `nil` until then (`.some(nil)`: the relation has none).
+    var role: String??
+    /// The note, once read, likewise.
     var note: String??
 }
 
