@@ -72,7 +72,7 @@ extension PartnerGraphStore {
                     [entity.id, entity.id] + window.arguments, false))
             } else {
                 for entity in try Entity.fetchAll(
-                    db, sql: "SELECT * FROM entity WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
+                    db, sql: "SELECT * FROM entity INDEXED BY entity_dated WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
                 {
                     addEntity(entity)
                 }
@@ -176,9 +176,10 @@ extension PartnerGraphStore {
 
     /// The entities directly related to `entity` (not itself) that have a date, a start or an end.
     ///
-    /// For an entity with few relations, its neighbours' rows are looked up; for one tied to a
-    /// good part of the graph, one pass over the entities finds the dated ones (often none),
-    /// and only then are its neighbours listed, from the two indexes, to keep those among them.
+    /// Whichever is fewer is read: the neighbours' rows, looked up one by one; or the dated
+    /// entities, from their partial index (migration 007), kept when they are neighbours. A hub of
+    /// a graph of organizations and people, with thousands of neighbours and no dated entity at
+    /// all, costs two counts.
     private static func datedNeighbors(of entity: Entity, in db: Database) throws -> [Entity] {
         let dated = "(date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL)"
         let neighbors = "SELECT target_id FROM relation WHERE source_id = ?1 UNION ALL SELECT source_id FROM relation_incoming WHERE target_id = ?1"
@@ -187,14 +188,13 @@ extension PartnerGraphStore {
             sql: "SELECT (SELECT count(*) FROM relation WHERE source_id = ?1) + (SELECT count(*) FROM relation_incoming WHERE target_id = ?1)",
             arguments: [entity.id]) ?? 0
         if degree == 0 { return [] }
-        // A look-up costs several times what checking a row in a pass does.
-        let entities = try Int.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
-        if degree * 8 < entities {
+        let datedCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity INDEXED BY entity_dated WHERE \(dated)") ?? 0
+        if datedCount == 0 { return [] }
+        if degree <= datedCount {
             return try Entity.fetchAll(
                 db, sql: "SELECT * FROM entity WHERE id IN (\(neighbors)) AND id <> ?1 AND \(dated)", arguments: [entity.id])
         }
-        let candidates = try Entity.fetchAll(db, sql: "SELECT * FROM entity WHERE \(dated)")
-        if candidates.isEmpty { return [] }
+        let candidates = try Entity.fetchAll(db, sql: "SELECT * FROM entity INDEXED BY entity_dated WHERE \(dated)")
         var ids = Set<Int64>()
         let cursor = try Int64.fetchCursor(db, sql: neighbors, arguments: [entity.id])
         while let id = try cursor.next() { ids.insert(id) }

@@ -719,7 +719,8 @@ END;
 
 """#),
         (7, "007_incoming_dates.sql", #"""
--- PartnerGraph schema, migration 007: relation_incoming carries each relation's dates.
+-- PartnerGraph schema, migration 007: relation_incoming carries each relation's dates, and the
+-- dated entities are indexed.
 --
 -- A timeline or an `--as-of` traversal of an entity's incoming relations needs their dates. Read
 -- from `relation`, each costs a look-up of a row that may sit anywhere in the table: for a hub
@@ -765,6 +766,10 @@ BEGIN
     INSERT INTO relation_incoming (target_id, type, source_id, relation_id, start_date, end_date, date)
     VALUES (new.target_id, new.type, new.source_id, new.id, new.start_date, new.end_date, new.date);
 END;
+
+-- The entities that have a date, a start or an end: the events and agreements a timeline lists
+-- beside a hub's relations. Without it, finding them (or that there are none) read every entity.
+CREATE INDEX entity_dated ON entity(id) WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL;
 
 """#),
     ]
