@@ -190,21 +190,28 @@ check-install: deps
 	SWIFT="$(SWIFT)" INSTALL_CONFIG="$(INSTALL_CONFIG_CHECK)" scripts/check-install.sh
 INSTALL_CONFIG_CHECK ?= debug
 
-# Issue 3's benchmark on the M workload (100,000 entities, 1,000,000 relations); see BENCHMARKS.md.
-# Generates the workload with bench/gen_graph.py (needs numpy) into .build-bench/M unless present.
-BENCH_DATA ?= .build-bench/M
+# The benchmark of issues 3 and 14 on a workload of bench/gen_graph.py (needs numpy): SIZE=M (the
+# default: 100,000 entities, 1,000,000 relations) or SIZE=L (1,000,000 and 5,000,000), generated
+# into .build-bench/SIZE unless present; then pg-bench (import, fresh-process path and neighbors,
+# search, ingest) and, with BENCH_KUZU=1 (the default), Kùzu on the same files for the
+# side-by-side table (bench/kuzu_bench.py). See BENCHMARKS.md.
+SIZE ?= M
+BENCH_DATA ?= .build-bench/$(SIZE)
 BENCH_RUNS ?= 3
+BENCH_KUZU ?= 1
 bench: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
-	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
+	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work-$(SIZE)
+	@if [ "$(BENCH_KUZU)" = 1 ]; then $(MAKE) --no-print-directory python-deps && \
+	  python3 bench/kuzu_bench.py --data $(BENCH_DATA) --work .build-bench/kuzu-$(SIZE) --runs $(BENCH_RUNS); fi
 
 # Issue 10's benchmark alone: `partnergraph ingest` of 5,000-word articles (English and Arabic)
 # into a new database holding the founding example and the M workload; see Sources/pg-bench.
 bench-ingest: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only ingest \
@@ -213,7 +220,7 @@ bench-ingest: deps
 # Issue 9's benchmark alone: `partnergraph export` of the whole M graph in each format (but
 # Mermaid), and the CSV round trip; see Sources/pg-bench. Imports M first.
 bench-export: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only import,export \
