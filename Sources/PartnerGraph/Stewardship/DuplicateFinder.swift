@@ -54,6 +54,14 @@ struct DuplicateFinder {
         var kind: Kind
         var a: Int32
         var b: Int32
+
+        /// Whether it scores more, or as much through names that come first (entities' own names
+        /// before aliases): the groups are visited in no set order, and the reason shown must not
+        /// depend on it.
+        func isBetter(than other: Candidate) -> Bool {
+            if score != other.score { return score > other.score }
+            return (min(a, b), max(a, b)) < (min(other.a, other.b), max(other.a, other.b))
+        }
     }
 
     /// Two entity ids, the smaller first: a pair's identity, hashed without allocating.
@@ -127,8 +135,9 @@ struct DuplicateFinder {
                     guard a.entity != b.entity else { continue }
                     let pair = PairKey(a.entity, b.entity)
                     guard let score = Self.score(key.kind, a, b), score >= minimumScore, !distinct.contains(pair) else { continue }
-                    if let existing = best[pair], existing.score >= score { continue }
-                    best[pair] = Candidate(score: score, kind: key.kind, a: members[i], b: members[j])
+                    let candidate = Candidate(score: score, kind: key.kind, a: members[i], b: members[j])
+                    if let existing = best[pair], !candidate.isBetter(than: existing) { continue }
+                    best[pair] = candidate
                 }
             }
         }
