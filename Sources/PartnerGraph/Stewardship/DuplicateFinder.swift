@@ -22,6 +22,20 @@ public struct DuplicatePair: Sendable, Equatable, Codable {
     }
 }
 
+/// The best pairs of likely duplicates, and how many pairs there are in all.
+public struct DuplicateSuggestions: Sendable, Equatable {
+    /// The pairs, best first: all of them, or the best of them when a limit was given.
+    public var pairs: [DuplicatePair]
+    /// How many pairs were found, before any limit.
+    public var total: Int
+
+    /// Pairs and their total.
+    public init(pairs: [DuplicatePair], total: Int) {
+        self.pairs = pairs
+        self.total = total
+    }
+}
+
 /// Finds likely duplicates among all entities' names and aliases, type by type.
 ///
 /// Names are grouped by keys (the normalized name; its ``NameVariants`` spellings; its first
@@ -81,7 +95,7 @@ struct DuplicateFinder {
         var text: String
     }
 
-    static func find(in db: Database, minimumScore: Double, type: EntityType?) throws -> [DuplicatePair] {
+    static func find(in db: Database, minimumScore: Double, type: EntityType?, limit: Int? = nil) throws -> DuplicateSuggestions {
         var entities: [Int64: DuplicatePair.EntityReference] = [:]
         var names: [Name] = []
         let sql = """
@@ -141,13 +155,41 @@ struct DuplicateFinder {
                 }
             }
         }
-        return best.compactMap { pair, candidate -> DuplicatePair? in
-            guard let a = entities[pair.low], let b = entities[pair.high] else { return nil }
-            let (first, second) = a.key < b.key ? (a, b) : (b, a)
+        // Best first: by score, then by the two keys. With a limit, only the best `limit` are
+        // kept as they come (one comparison with the worst kept, for most), and only they are
+        // worded: a graph whose names repeat may have millions of pairs.
+        func ordered(_ pair: PairKey) -> (DuplicatePair.EntityReference, DuplicatePair.EntityReference) {
+            let a = entities[pair.low]!, b = entities[pair.high]!
+            return a.key < b.key ? (a, b) : (b, a)
+        }
+        func precedes(_ x: (PairKey, Candidate), _ y: (PairKey, Candidate)) -> Bool {
+            if x.1.score != y.1.score { return x.1.score > y.1.score }
+            let (xFirst, xSecond) = ordered(x.0), (yFirst, ySecond) = ordered(y.0)
+            return (xFirst.key, xSecond.key) < (yFirst.key, ySecond.key)
+        }
+        var chosen: [(PairKey, Candidate)]
+        if let limit {
+            chosen = []
+            chosen.reserveCapacity(limit + 1)
+            for entry in best where limit > 0 {
+                if chosen.count == limit, let worst = chosen.last, !precedes(entry, worst) { continue }
+                var low = 0, high = chosen.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(chosen[middle], entry) { low = middle + 1 } else { high = middle }
+                }
+                chosen.insert(entry, at: low)
+                if chosen.count > limit { chosen.removeLast() }
+            }
+        } else {
+            chosen = best.sorted(by: precedes)
+        }
+        let pairs = chosen.map { pair, candidate -> DuplicatePair in
+            let (first, second) = ordered(pair)
             let reason = Self.reason(candidate.kind, names[Int(candidate.a)], names[Int(candidate.b)], entities)
             return DuplicatePair(first: first, second: second, score: candidate.score, reason: reason)
         }
-        .sorted { ($1.score, $0.first.key, $0.second.key) < ($0.score, $1.first.key, $1.second.key) }
+        return DuplicateSuggestions(pairs: pairs, total: best.count)
     }
 
     /// How alike two names grouped under one key are; `nil` when the key's promise does not hold.

@@ -46,9 +46,15 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let found = try database.openForReading().duplicates(minimumScore: minScore, type: type)
-            let shown = all ? nil : limit ?? (output.json ? nil : Self.defaultLimit)
-            let pairs = shown.map { Array(found.prefix($0)) } ?? found
+            let store = try database.openForReading()
+            let found: DuplicateSuggestions
+            if let shown = all ? nil : limit ?? (output.json ? nil : Self.defaultLimit) {
+                found = try store.duplicates(minimumScore: minScore, type: type, limit: shown)
+            } else {
+                let pairs = try store.duplicates(minimumScore: minScore, type: type)
+                found = DuplicateSuggestions(pairs: pairs, total: pairs.count)
+            }
+            let pairs = found.pairs
             if output.json {
                 try Terminal.printJSON(pairs)
                 return
@@ -66,9 +72,9 @@ extension PartnerGraphCommand {
                 ])
             }
             print(table.rendered())
-            if pairs.count < found.count {
+            if pairs.count < found.total {
                 print(Terminal.dim(
-                    "… and \(found.count - pairs.count) more pairs, less alike: --limit N lists the best N, --all every one."))
+                    "… and \(found.total - pairs.count) more pairs, less alike: --limit N lists the best N, --all every one."))
             }
         }
     }
