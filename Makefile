@@ -22,27 +22,39 @@ APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-con
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
 	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
-.PHONY: all build release demo test deps python-deps embed clean bench bench-ingest bench-export \
+.PHONY: all build release demo test deps browser-deps python-deps browser-test bench-web embed clean bench bench-ingest bench-export \
 	check-consumer check-install install uninstall install-build completions manual profile-build \
 	docs check-docs
 
 all: build
 
 deps:
-	@missing=""; for probe in $(APT_PROBES); do [ -e "$$probe" ] || missing="yes"; done; \
+	@$(call apt_install,$(APT_PACKAGES),$(APT_PROBES))
+
+# Installs the Debian packages $(1) unless every probe file of $(2) exists (as root, or with sudo).
+define apt_install
+missing=""; for probe in $(2); do [ -e "$$probe" ] || missing="yes"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages: $(APT_PACKAGES)"; \
+	  echo "Installing system packages: $(1)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
-	    echo "error: missing system packages; run as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null \
-	    || { echo "error: could not install $(APT_PACKAGES); install them with apt-get and run make again" >&2; exit 1; }; \
+	    echo "error: missing system packages; run as root: apt-get install -y $(1)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(1) >/dev/null \
+	    || { echo "error: could not install $(1); install them with apt-get and run make again" >&2; exit 1; }; \
 	fi
+endef
+
+# The browser of the web view's end-to-end test (scripts/browser-test/), driven through chromedriver.
+BROWSER_PACKAGES = chromium chromium-driver
+BROWSER_PROBES = /usr/bin/chromium /usr/bin/chromedriver
+browser-deps:
+	@$(call apt_install,$(BROWSER_PACKAGES),$(BROWSER_PROBES))
 
 # The tools whose reading of our files the tests check: networkx (GraphML, GEXF), Kùzu (Cypher) and rdflib (JSON-LD),
+# openapi-spec-validator (the web API's /openapi.json), and Selenium (the web view's browser test),
 # from PyPI, installed for the user running the tests when missing.
-PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0
+PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0 openapi-spec-validator==0.9.0 selenium==4.40.0
 python-deps:
-	@python3 -c "import networkx, kuzu, rdflib" 2>/dev/null || { \
+	@python3 -c "import networkx, kuzu, rdflib, openapi_spec_validator, selenium" 2>/dev/null || { \
 	  echo "Installing Python packages: $(PY_PACKAGES)"; \
 	  python3 -m pip install --quiet $(PY_PACKAGES) \
 	    || { echo "error: could not install $(PY_PACKAGES); run: python3 -m pip install $(PY_PACKAGES)" >&2; exit 1; }; }
@@ -103,9 +115,19 @@ demo: build
 	$(PARTNERGRAPH) export --db $(DEMO_DB) --around ICESCO --depth 1 -o exports/icesco-neighbourhood.mmd
 	$(PARTNERGRAPH) import --db $(DEMO_DB) --csv examples/memberships.csv --map examples/memberships.toml
 
-test: deps python-deps
+test: deps python-deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(MAKE) --no-print-directory browser-test
+
+# The web view as a user sees it: `partnergraph serve` on a free loopback port over the example,
+# driven by headless Chromium (search الإيسيسكو, follow ICESCO, see the drawing, take a
+# screenshot), and the API's documents compared with the commands' --json. Uses the debug
+# build that `make test` made. WEB_SCREENSHOT=exports/web-view.png keeps the screenshot.
+WEB_SCREENSHOT ?=
+browser-test: browser-deps python-deps
+	@[ -x $(BIN_DIR)/partnergraph ] || $(SWIFT) build -c $(CONFIG) --product partnergraph
+	python3 scripts/browser-test/browser_test.py --partnergraph $(BIN_DIR)/partnergraph $(if $(WEB_SCREENSHOT),--screenshot $(WEB_SCREENSHOT))
 
 # The DocC archive of the library (swift-docc-plugin), built with docc's warnings as errors (a
 # broken ``Symbol`` link, a parameter left out of `- Parameters:`), then the check that every public

@@ -5,6 +5,8 @@ let package = Package(
     name: "PartnerGraph",
     products: [
         .library(name: "PartnerGraph", targets: ["PartnerGraph"]),
+        // The web view and HTTP API (`partnergraph serve`), over the same library.
+        .library(name: "PartnerGraphWeb", targets: ["PartnerGraphWeb"]),
         .executable(name: "partnergraph", targets: ["PartnerGraphCLI"]),
     ],
     dependencies: [
@@ -14,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // `make docs`: the DocC archive of the library (`swift package generate-documentation`).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `partnergraph serve`: the web view and HTTP API. Without swift-configuration (the
+        // ConfigurationSupport trait): the server reads its settings from the command line.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic). No target of the
@@ -32,6 +38,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
+        // Pages, the JSON API and the OpenAPI document of `partnergraph serve`.
+        .target(
+            name: "PartnerGraphWeb",
+            dependencies: [
+                "PartnerGraph",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         // Release builds link libxml2 statically; this hands its ICU calls to Foundation's ICU.
         .target(
             name: "CLibXML2ICU",
@@ -40,6 +54,7 @@ let package = Package(
             name: "PartnerGraphCLI",
             dependencies: [
                 "PartnerGraph",
+                "PartnerGraphWeb",
                 "CLibXML2ICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -61,6 +76,13 @@ let package = Package(
             // Golden DOT files, read through #filePath so that RECORD_GOLDEN=1 can rewrite them; the
             // labelled articles of the ingest evaluation, read the same way.
             exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "PartnerGraphWebTests",
+            dependencies: [
+                "PartnerGraphWeb",
+                "PartnerGraph",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "PartnerGraphCLITests",
             dependencies: [

@@ -1,0 +1,150 @@
+import Foundation
+import PartnerGraph
+
+/// Everything the web view asks of a graph, in one place: the reads of the commands whose
+/// `--json` the API serves, the two writes, the drawings, and a version that changes whenever
+/// the graph does.
+///
+/// The server's routes call only these methods, so that serving another store means changing
+/// this type alone. Each call runs on a Dispatch worker, off Swift concurrency's few threads,
+/// since the store's calls block (SQLite, Graphviz).
+public final class WebGraph: Sendable {
+    /// The store the reads go through.
+    let store: PartnerGraphStore
+    /// The database's path, for the writes, which open their own store with their own author.
+    let writePath: String?
+    /// Pictures already drawn, by what they show and the graph's version.
+    let drawings = DrawingCache()
+
+    /// A graph served read-only, from `store`.
+    public init(store: PartnerGraphStore) {
+        self.store = store
+        self.writePath = nil
+    }
+
+    /// A graph served from `store`, whose writes open the database at `writePath` for each
+    /// request, recorded in the history under that request's author.
+    public init(store: PartnerGraphStore, writePath: String) {
+        self.store = store
+        self.writePath = writePath
+    }
+
+    /// Whether the server was started with writes allowed.
+    var acceptsWrites: Bool { writePath != nil }
+
+    /// `body` run on a Dispatch worker, its result or error handed back to the caller's task.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try body() })
+            }
+        }
+    }
+
+    // MARK: - Reads: the same documents as the commands' --json
+
+    /// `partnergraph search`.
+    func search(_ query: SearchQuery) async throws -> SearchResults {
+        try await run { [store] in try store.search(query) }
+    }
+
+    /// `partnergraph show`.
+    func profile(of name: String) async throws -> EntityProfile {
+        try await run { [store] in try store.profile(of: name) }
+    }
+
+    /// `partnergraph neighbors`.
+    func neighbors(_ query: NeighborQuery) async throws -> Neighborhood {
+        try await run { [store] in try store.neighbors(query) }
+    }
+
+    /// `partnergraph path`.
+    func paths(_ query: PathQuery) async throws -> [GraphPath] {
+        try await run { [store] in try store.paths(query) }
+    }
+
+    /// `partnergraph timeline`.
+    func timeline(_ query: TimelineQuery) async throws -> Timeline {
+        try await run { [store] in try store.timeline(query) }
+    }
+
+    /// `partnergraph stats`.
+    func stats(top: Int) async throws -> GraphStats {
+        try await run { [store] in try store.stats(top: top) }
+    }
+
+    /// `partnergraph source list`.
+    func sources() async throws -> [SourceSummary] {
+        try await run { [store] in try store.sources() }
+    }
+
+    /// `partnergraph list`.
+    func entities(type: EntityType?, kind: String?) async throws -> [EntitySummary] {
+        try await run { [store] in try store.entities(type: type, kind: kind) }
+    }
+
+    /// The other names of each entity named by `keys`, for the search page.
+    func aliases(of keys: [String]) async throws -> [String: [Alias]] {
+        try await run { [store] in
+            var aliases: [String: [Alias]] = [:]
+            for key in keys { aliases[key] = try store.profile(of: key).aliases }
+            return aliases
+        }
+    }
+
+    /// A number that changes whenever the graph does: the latest change of its history.
+    ///
+    /// Every write PartnerGraph makes, from this server or any other process, records a change,
+    /// undo included; so a drawing cached under one version shows the graph as it still is.
+    func version() throws -> Int64 {
+        try store.history(limit: 1).first?.id ?? 0
+    }
+
+    // MARK: - Drawings
+
+    /// The neighbourhood of `key` within one relation, as SVG text to put inside a page: drawn
+    /// by the renderer of `partnergraph render --around KEY --depth 1`, cached until the graph
+    /// or the day changes.
+    func neighbourhoodSVG(of key: String) async throws -> String {
+        try await drawing(RenderSelection(scope: .around(key, depth: 1)))
+    }
+
+    /// The `k` shortest connections between two entities, drawn alone (`render --path A B --only-path`).
+    func pathSVG(from: String, to: String, k: Int) async throws -> String {
+        try await drawing(RenderSelection(scope: .path(from: from, to: to, k: k, depth: 0)))
+    }
+
+    private func drawing(_ selection: RenderSelection) async throws -> String {
+        try await run { [store, drawings] in
+            // The day matters too: whether a relation has ended is judged against it.
+            let key = DrawingCache.Key(selection: selection, version: try self.version(), day: RenderStyle.today())
+            if let svg = drawings[key] { return svg }
+            let picture = try store.render(selection, style: RenderStyle(language: .both), format: .svg)
+            let svg = InlineSVG.element(from: picture.data)
+            drawings[key] = svg
+            return svg
+        }
+    }
+
+    // MARK: - Writes
+
+    /// `partnergraph add`, recorded as `author`.
+    func addEntity(_ entity: NewEntity, author: ChangeAuthor) async throws -> EntityRef {
+        try await write(author) { store in try store.addEntity(entity).ref }
+    }
+
+    /// `partnergraph link`, recorded as `author`.
+    func link(_ source: String, _ type: String, _ target: String, _ details: RelationDetails, author: ChangeAuthor) async throws -> RelationView {
+        try await write(author) { store in try store.link(source, type, target, details) }
+    }
+
+    private func write<T: Sendable>(_ author: ChangeAuthor, _ body: @escaping @Sendable (PartnerGraphStore) throws -> T) async throws -> T {
+        guard let writePath else {
+            throw WebError(status: .methodNotAllowed, message: "this server is read-only", fix: "start it with `partnergraph serve --allow-writes` and a token")
+        }
+        return try await run {
+            // The store's write path: one transaction, recorded in the history as `author`.
+            try body(try PartnerGraphStore(path: writePath, mode: .readWrite, author: author))
+        }
+    }
+}
