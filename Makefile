@@ -67,6 +67,7 @@ build: deps
 # dynamic library product cannot link against the static Swift runtime.)
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph-serve
 
 # A release binary that valgrind can read (`valgrind --tool=callgrind .build-profile/release/partnergraph …`),
 # in its own build folder. valgrind 3.19 (Debian 12) reads DWARF 4 only, and stops at the first
@@ -127,6 +128,7 @@ test: deps python-deps browser-deps
 WEB_SCREENSHOT ?=
 browser-test: browser-deps python-deps
 	@[ -x $(BIN_DIR)/partnergraph ] || $(SWIFT) build -c $(CONFIG) --product partnergraph
+	@[ -x $(BIN_DIR)/partnergraph-serve ] || $(SWIFT) build -c $(CONFIG) --product partnergraph-serve
 	python3 scripts/browser-test/browser_test.py --partnergraph $(BIN_DIR)/partnergraph $(if $(WEB_SCREENSHOT),--screenshot $(WEB_SCREENSHOT))
 
 # The DocC archive of the library (swift-docc-plugin), built with docc's warnings as errors (a
@@ -160,6 +162,8 @@ check-consumer: deps
 PREFIX ?= /usr/local
 INSTALL_CONFIG ?= release
 INSTALL_BINARY = .build/$(INSTALL_CONFIG)/partnergraph
+# The server `partnergraph serve` runs, installed beside it.
+INSTALL_SERVER = .build/$(INSTALL_CONFIG)/partnergraph-serve
 BIN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
 BASH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -170,12 +174,12 @@ COMPLETIONS_DIR = .build/completions
 MANUAL = .build/plugins/GenerateManual/outputs/PartnerGraphCLI/partnergraph.1
 # The page's date is the last commit's, so that the same sources give the same page.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
-INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BASH_COMPLETION_DIR)/partnergraph \
+INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BIN_INSTALL_DIR)/partnergraph-serve $(BASH_COMPLETION_DIR)/partnergraph \
 	$(ZSH_COMPLETION_DIR)/_partnergraph $(FISH_COMPLETION_DIR)/partnergraph.fish $(MAN_INSTALL_DIR)/partnergraph.1
 
 install-build: deps
 	@if [ "$(INSTALL_CONFIG)" = release ]; then $(MAKE) --no-print-directory release; \
-	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph; fi
+	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph && $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph-serve; fi
 
 # The completion scripts, written by the binary (ArgumentParser's --generate-completion-script);
 # each is written whole before it is moved into place.
@@ -196,6 +200,7 @@ manual: deps
 install: install-build completions manual
 	install -d $(BIN_INSTALL_DIR) $(BASH_COMPLETION_DIR) $(ZSH_COMPLETION_DIR) $(FISH_COMPLETION_DIR) $(MAN_INSTALL_DIR)
 	install -m 755 $(INSTALL_BINARY) $(BIN_INSTALL_DIR)/partnergraph
+	install -m 755 $(INSTALL_SERVER) $(BIN_INSTALL_DIR)/partnergraph-serve
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.bash $(BASH_COMPLETION_DIR)/partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.zsh $(ZSH_COMPLETION_DIR)/_partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.fish $(FISH_COMPLETION_DIR)/partnergraph.fish
@@ -221,6 +226,16 @@ bench: deps
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
 	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
+
+# Issue 12's web benchmark: entity pages of `partnergraph serve` (release build) under wrk, on
+# the example and on M, on loopback; see scripts/web-bench/ and BENCHMARKS.md. Installs wrk.
+bench-web: deps
+	@$(call apt_install,wrk,/usr/bin/wrk)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph-serve
+	python3 scripts/web-bench/bench_web.py --partnergraph .build-bench/build/release/partnergraph \
+	  --data $(BENCH_DATA) --work .build-bench/web --runs $(BENCH_RUNS)
 
 # Issue 10's benchmark alone: `partnergraph ingest` of 5,000-word articles (English and Arabic)
 # into a new database holding the founding example and the M workload; see Sources/pg-bench.

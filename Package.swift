@@ -8,6 +8,8 @@ let package = Package(
         // The web view and HTTP API (`partnergraph serve`), over the same library.
         .library(name: "PartnerGraphWeb", targets: ["PartnerGraphWeb"]),
         .executable(name: "partnergraph", targets: ["PartnerGraphCLI"]),
+        // The server `partnergraph serve` runs: apart, so that its libraries load with it alone.
+        .executable(name: "partnergraph-serve", targets: ["PartnerGraphServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -46,6 +48,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
+        // `partnergraph-serve`: reads the settings `partnergraph serve` checked, and serves.
+        .executableTarget(
+            name: "PartnerGraphServe",
+            dependencies: ["PartnerGraphWeb"]),
         // Release builds link libxml2 statically; this hands its ICU calls to Foundation's ICU.
         .target(
             name: "CLibXML2ICU",
@@ -54,7 +60,6 @@ let package = Package(
             name: "PartnerGraphCLI",
             dependencies: [
                 "PartnerGraph",
-                "PartnerGraphWeb",
                 "CLibXML2ICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -82,6 +87,7 @@ let package = Package(
                 "PartnerGraphWeb",
                 "PartnerGraph",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(
             name: "PartnerGraphCLITests",

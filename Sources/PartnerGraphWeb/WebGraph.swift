@@ -6,20 +6,35 @@ import PartnerGraph
 /// the graph does.
 ///
 /// The server's routes call only these methods, so that serving another store means changing
-/// this type alone. Each call runs on a Dispatch worker, off Swift concurrency's few threads,
-/// since the store's calls block (SQLite, Graphviz).
+/// this type alone. The store's calls block (SQLite, Graphviz), so each runs on a serial
+/// Dispatch queue, off Swift concurrency's few threads: one queue for the reads, which share the
+/// store's one connection anyway; one for the drawings, so that a layout of tens of milliseconds
+/// holds up no page whose drawing is cached; one for the writes, which may wait for another
+/// process's lock.
 public final class WebGraph: Sendable {
     /// The store the reads go through.
     let store: PartnerGraphStore
     /// The database's path, for the writes, which open their own store with their own author.
     let writePath: String?
+    /// The database's path, when the store is opened read-only but the file may be written:
+    /// searches first bring the search index up to date through a connection of their own.
+    let indexPath: String?
     /// Pictures already drawn, by what they show and the graph's version.
     let drawings = DrawingCache()
+    private let readQueue = DispatchQueue(label: "PartnerGraphWeb.reads")
+    private let drawingQueue = DispatchQueue(label: "PartnerGraphWeb.drawings")
+    private let writeQueue = DispatchQueue(label: "PartnerGraphWeb.writes")
 
     /// A graph served read-only, from `store`.
-    public init(store: PartnerGraphStore) {
+    ///
+    /// - Parameter indexPath: The database's path, if searches may keep its search index up to
+    ///   date, as `partnergraph search` does: that index (derived from the names, notes and
+    ///   texts) is the one thing a read-only server writes, and only when something was written
+    ///   since the last search.
+    public init(store: PartnerGraphStore, indexPath: String? = nil) {
         self.store = store
         self.writePath = nil
+        self.indexPath = indexPath
     }
 
     /// A graph served from `store`, whose writes open the database at `writePath` for each
@@ -27,15 +42,17 @@ public final class WebGraph: Sendable {
     public init(store: PartnerGraphStore, writePath: String) {
         self.store = store
         self.writePath = writePath
+        self.indexPath = nil
     }
 
     /// Whether the server was started with writes allowed.
     var acceptsWrites: Bool { writePath != nil }
 
-    /// `body` run on a Dispatch worker, its result or error handed back to the caller's task.
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    /// `body` run on `queue` (by default the queue of reads), its result or error handed back
+    /// to the caller's task.
+    func run<T: Sendable>(on queue: DispatchQueue? = nil, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            (queue ?? readQueue).async {
                 continuation.resume(with: Result { try body() })
             }
         }
@@ -45,7 +62,14 @@ public final class WebGraph: Sendable {
 
     /// `partnergraph search`.
     func search(_ query: SearchQuery) async throws -> SearchResults {
-        try await run { [store] in try store.search(query) }
+        if let indexPath {
+            // A failure (the file became read-only, a lock held too long) leaves the index as it
+            // stands, which the search then reads, as it would on a read-only file.
+            _ = try? await run(on: writeQueue) {
+                try PartnerGraphStore(path: indexPath, mode: .readWrite, author: WebServer.author("search index")).refreshSearchIndex()
+            }
+        }
+        return try await run { [store] in try store.search(query) }
     }
 
     /// `partnergraph show`.
@@ -115,7 +139,7 @@ public final class WebGraph: Sendable {
     }
 
     private func drawing(_ selection: RenderSelection) async throws -> String {
-        try await run { [store, drawings] in
+        try await run(on: drawingQueue) { [store, drawings] in
             // The day matters too: whether a relation has ended is judged against it.
             let key = DrawingCache.Key(selection: selection, version: try self.version(), day: RenderStyle.today())
             if let svg = drawings[key] { return svg }
@@ -142,7 +166,7 @@ public final class WebGraph: Sendable {
         guard let writePath else {
             throw WebError(status: .methodNotAllowed, message: "this server is read-only", fix: "start it with `partnergraph serve --allow-writes` and a token")
         }
-        return try await run {
+        return try await run(on: writeQueue) {
             // The store's write path: one transaction, recorded in the history as `author`.
             try body(try PartnerGraphStore(path: writePath, mode: .readWrite, author: author))
         }

@@ -33,7 +33,7 @@ func withServer<T: Sendable>(
     defer { database.remove() }
     let graph = writes
         ? WebGraph(store: try PartnerGraphStore(path: database.path, mode: .readWrite), writePath: database.path)
-        : WebGraph(store: try PartnerGraphStore(path: database.path, mode: .readOnlyConnection))
+        : WebGraph(store: try PartnerGraphStore(path: database.path, mode: .readOnlyConnection), indexPath: database.path)
     let server = WebServer(graph: graph, token: writes ? try BearerToken(testToken) : nil)
     let app = Application(router: server.router().router)
     return try await app.test(.router) { client in try await body(client, graph, database) }

@@ -69,7 +69,8 @@ struct WriteTests {
             #expect(relation.citations.first?.quote == "a quote")
             let page = try await client.get("/entity/azerbaijan")
             #expect(page.body.contains("<a href=\"/entity/alecso\">"), "the relation is listed")
-            let svg = String(page.body[try #require(page.body.range(of: "<svg"))...])
+            let svgStart = try #require(page.body.range(of: "<svg"))
+            let svg = String(page.body[svgStart.lowerBound...])
             #expect(svg.contains("Arab League Educational"), "and drawn: the drawing of the older graph is not reused")
         }
     }
@@ -82,7 +83,8 @@ struct WriteTests {
         (#"{"source": "ICESCO", "type": "partner_of"}"#, 400, "no \"target\""),
         (#"{"source": 12, "type": "partner_of", "target": "Azerbaijan"}"#, 400, "\"source\" must be a string"),
         (#"not json"#, 400, "it is not JSON"),
-        (#"{"source": "ICESCO", "type": "partner_of", "target": "Azerbaijan", "citations": [{"source": "nowhere"}]}"#, 404, "nowhere"),
+        (#"{"source": "ICESCO", "type": "partner_of", "target": "UNFCCC", "citations": [{"source": "nowhere"}]}"#, 404, "nowhere"),
+        (#"{"source": "ICESCO", "type": "partner_of", "target": "Azerbaijan"}"#, 409, "that relation already exists"),
     ])
     func refused(body: String, status: Int, message: String) async throws {
         try await withServer(writes: true) { client, _, database in
@@ -113,5 +115,18 @@ struct WriteTests {
         #expect(!token.accepts(authorization: "Bearer 0123456789abcdefX"))
         #expect(!token.accepts(authorization: "Basic 0123456789abcdef"))
         #expect(!token.accepts(authorization: nil))
+    }
+}
+
+/// What `partnergraph serve` hands `partnergraph-serve`.
+struct ServeSettingsTests {
+    @Test("The settings survive the trip through the arguments; a bad one is named")
+    func roundTrip() throws {
+        let settings = ServeSettings(databasePath: "/data/team graph.sqlite", host: "::1", port: 0, allowWrites: true, tokenFile: "token.txt")
+        #expect(try ServeSettings(arguments: settings.arguments) == settings)
+        #expect(!settings.arguments.contains { $0.contains("Bearer") })
+        #expect(throws: WebError.self) { try ServeSettings(arguments: ["--db", "x.sqlite", "--port", "70000"]) }
+        #expect(throws: WebError.self) { try ServeSettings(arguments: ["--db", "x.sqlite", "--token", "secret"]) }
+        #expect(throws: WebError.self) { try ServeSettings(arguments: ["--port", "8080"]) }
     }
 }

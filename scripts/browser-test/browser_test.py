@@ -24,6 +24,11 @@ import time
 import urllib.parse
 import urllib.request
 
+# Everything here talks to 127.0.0.1: no proxy of the environment may stand in between.
+for variable in ["http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"]:
+    os.environ.pop(variable, None)
+os.environ["no_proxy"] = os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
@@ -55,7 +60,7 @@ def start_server(partnergraph, database):
 
 
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+    with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(url, timeout=30) as response:
         return response.status, response.read().decode("utf-8")
 
 
@@ -102,7 +107,7 @@ def drive_browser(base, screenshot):
     options = Options()
     options.binary_location = CHROMIUM
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--lang=en-GB", "--window-size=1280,1900", "--hide-scrollbars", "--force-device-scale-factor=1"]:
+                 "--lang=en-GB", "--no-proxy-server", "--window-size=1280,1900", "--hide-scrollbars", "--force-device-scale-factor=1"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     try:

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PartnerGraph
-import PartnerGraphWeb
 
 extension PartnerGraphCommand {
     struct Serve: ParsableCommand {
@@ -52,67 +51,45 @@ extension PartnerGraphCommand {
             }
         }
 
+        /// The arguments of `partnergraph-serve`, which reads them with `ServeSettings(arguments:)`:
+        /// the token is never among them (it stays in the file or the environment).
+        var serverArguments: [String] {
+            ["--db", database.resolvedPath, "--host", host, "--port", String(port)]
+                + (allowWrites ? ["--allow-writes"] : []) + (tokenFile.map { ["--token-file", $0] } ?? [])
+        }
+
+        /// Runs `partnergraph-serve`, the program beside this one, in this process's place: the
+        /// server's libraries (Hummingbird, SwiftNIO) are then loaded only to serve, and cost the
+        /// start of no other command. The process keeps its id, so Ctrl-C and `kill` reach the server.
         func run() throws {
-            let path = database.resolvedPath
-            let server: WebServer
-            if allowWrites {
-                let text: String
-                if let tokenFile {
-                    let data = try FileAccess.contents(of: tokenFile, expected: "a token file")
-                    text = String(decoding: data, as: UTF8.self)
-                } else {
-                    text = environmentVariable("PARTNERGRAPH_TOKEN") ?? ""
-                }
-                let token = try BearerToken(text)
-                // Created and brought up to the current schema here, once, rather than by a request.
-                let store = try PartnerGraphStore(path: path, mode: .readWrite)
-                server = WebServer(graph: WebGraph(store: store, writePath: path), token: token)
-            } else {
-                server = WebServer(graph: WebGraph(store: try PartnerGraphStore(path: path, mode: .readOnlyConnection)))
-            }
-            let mode = allowWrites ? "writes allowed with the token" : "read-only"
-            let host = self.host
-            let failure = ServeFailure()
-            let stopped = DispatchSemaphore(value: 0)
-            // `run` is synchronous (the root command parses subcommands alone, without an async
-            // main); the server runs in a task while this thread waits for it to stop.
-            Task {
-                do {
-                    try await server.run(host: host, port: port) { boundPort in
-                        let shown = host.contains(":") ? "[\(host)]" : host
-                        // Written at once, not buffered: a script that started the server waits for this line.
-                        let line = "Serving \(path) at http://\(shown):\(boundPort)/ (\(mode)); Ctrl-C stops\n"
-                        FileHandle.standardOutput.write(Data(line.utf8))
-                    }
-                } catch {
-                    failure.error = error
-                }
-                stopped.signal()
-            }
-            stopped.wait()
-            if let error = failure.error { throw ServeError(host: host, port: port, underlying: error) }
+            let server = try ServerProgram.path()
+            var argv: [UnsafeMutablePointer<CChar>?] = ([server] + serverArguments).map { strdup($0) }
+            argv.append(nil)
+            execv(server, argv)
+            throw ServeError(reason: "could not start \(server): \(String(cString: strerror(errno)))")
         }
     }
 }
 
-/// The error that stopped the server, handed from its task to the waiting thread.
-private final class ServeFailure: @unchecked Sendable {
-    // Written by the task before it signals, read by the thread after it waits.
-    var error: (any Error)?
+/// Where `partnergraph-serve` is: `$PARTNERGRAPH_SERVE`, else beside the running `partnergraph`.
+enum ServerProgram {
+    static let name = "partnergraph-serve"
+
+    static func path() throws -> String {
+        if let path = environmentVariable("PARTNERGRAPH_SERVE"), !path.isEmpty { return path }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let path = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(name).path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw ServeError(
+                reason: "\(name) is not beside partnergraph (looked for \(path)); build it with `swift build --product \(name)` "
+                    + "(`make install` installs both), or name it with $PARTNERGRAPH_SERVE")
+        }
+        return path
+    }
 }
 
-/// A server that could not start or stopped on an error: the address, and what went wrong.
+/// Why the server could not be started.
 struct ServeError: Error, CustomStringConvertible {
-    var host: String
-    var port: Int
-    var underlying: any Error
-
-    var description: String {
-        if let error = underlying as? WebError { return error.message + "; " + error.fix }
-        let text = String(describing: underlying)
-        if text.contains("Address already in use") || text.contains("EADDRINUSE") {
-            return "port \(port) on \(host) is taken by another program; pass another --port, or --port 0 to let the system choose"
-        }
-        return "the server on \(host):\(port) stopped: \(text)"
-    }
+    var reason: String
+    var description: String { reason }
 }
