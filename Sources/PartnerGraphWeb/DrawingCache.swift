@@ -2,44 +2,53 @@ import Foundation
 import PartnerGraph
 import Synchronization
 
-/// Drawings already made, so that Graphviz runs once per picture and graph version, not once
-/// per request: Graphviz is serialised process-wide (it is not thread-safe), and a layout
-/// takes tens of milliseconds where a page takes a fraction of one.
-final class DrawingCache: Sendable {
-    /// What a drawing shows, and of which state of the graph.
+/// Text made from the graph as it stood at one version, on one day: drawings (so that
+/// Graphviz, serialised process-wide and tens of milliseconds a layout, runs once per picture
+/// and state of the graph) and whole entity pages.
+final class VersionedCache<Subject: Hashable & Sendable>: Sendable {
+    /// What the text shows, and of which state of the graph.
     struct Key: Hashable, Sendable {
-        var selection: RenderSelection
-        /// ``WebGraph/version()`` when it was drawn.
+        var subject: Subject
+        /// ``WebGraph/version()`` when it was made.
         var version: Int64
-        /// The day it was drawn (`YYYY-MM-DD`): relations count as ended against it.
+        /// The day it was made (`YYYY-MM-DD`): relations count as ended against it.
         var day: String
     }
 
-    /// The most drawings kept; past it, the oldest versions go first.
-    static let capacity = 512
+    /// The most entries kept, and the most bytes; past either, older versions go first.
+    let capacity: Int
+    let byteLimit: Int
 
-    private let entries = Mutex<[Key: String]>([:])
+    private let state = Mutex<(entries: [Key: String], bytes: Int)>(([:], 0))
 
-    /// The drawing for `key`, if made.
+    init(capacity: Int = 512, byteLimit: Int = 64 << 20) {
+        self.capacity = capacity
+        self.byteLimit = byteLimit
+    }
+
+    /// The text for `key`, if made.
     subscript(key: Key) -> String? {
-        get { entries.withLock { $0[key] } }
+        get { state.withLock { $0.entries[key] } }
         set {
-            entries.withLock { entries in
-                if let newValue, entries.count >= Self.capacity {
-                    // Drawings of older versions can never be asked for again; when all are
-                    // current, start afresh rather than track use.
-                    entries = entries.filter { $0.key.version == key.version && $0.key.day == key.day }
-                    if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-                    entries[key] = newValue
-                } else {
-                    entries[key] = newValue
+            guard let newValue else { return }
+            let size = newValue.utf8.count
+            guard size <= byteLimit / 8 else { return }
+            state.withLock { state in
+                if state.entries.count >= capacity || state.bytes + size > byteLimit {
+                    // Text of older versions can never be asked for again; when all is current,
+                    // start afresh rather than track use.
+                    state.entries = state.entries.filter { $0.key.version == key.version && $0.key.day == key.day }
+                    if state.entries.count >= capacity || state.bytes + size > byteLimit { state.entries.removeAll(keepingCapacity: true) }
+                    state.bytes = state.entries.values.reduce(0) { $0 + $1.utf8.count }
                 }
+                if let old = state.entries.updateValue(newValue, forKey: key) { state.bytes -= old.utf8.count }
+                state.bytes += size
             }
         }
     }
 
-    /// How many drawings are kept.
-    var count: Int { entries.withLock { $0.count } }
+    /// How many entries are kept.
+    var count: Int { state.withLock { $0.entries.count } }
 }
 
 /// Graphviz's SVG file made into an element to put inside an HTML page.

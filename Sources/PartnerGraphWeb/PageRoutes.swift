@@ -17,14 +17,19 @@ extension WebServer {
 
         routes.get("/entity/{name}") { request, context in
             try QueryItems(query: request.uri.query).refuseUnknown([])
-            let profile = try await graph.profile(of: try context.pathParameter("name"))
-            let drawing: Result<String, WebError>
-            do {
-                drawing = .success(try await graph.neighbourhoodSVG(of: profile.key))
-            } catch {
-                drawing = .failure(WebError.from(error))
+            let name = try context.pathParameter("name")
+            // Made once per name and state of the graph: the page is all the graph's, and the day's.
+            let page = try await graph.entityPage(name) {
+                let profile = try await graph.profile(of: name)
+                let drawing: Result<String, WebError>
+                do {
+                    drawing = .success(try await graph.neighbourhoodSVG(of: profile.key))
+                } catch {
+                    drawing = .failure(WebError.from(error))
+                }
+                return EntityPage.page(profile, drawing: drawing)
             }
-            return JSONDocument.html(EntityPage.page(profile, drawing: drawing))
+            return JSONDocument.html(page)
         }
 
         routes.get("/connect") { request, _ in

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerGraph
+import Synchronization
 
 /// Everything the web view asks of a graph, in one place: the reads of the commands whose
 /// `--json` the API serves, the two writes, the drawings, and a version that changes whenever
@@ -20,7 +21,14 @@ public final class WebGraph: Sendable {
     /// searches first bring the search index up to date through a connection of their own.
     let indexPath: String?
     /// Pictures already drawn, by what they show and the graph's version.
-    let drawings = DrawingCache()
+    let drawings = VersionedCache<RenderSelection>()
+    /// Entity pages already made, by the name asked for and the graph's version.
+    let pages = VersionedCache<String>(capacity: 4096)
+    /// The graph's version as last read, and when.
+    private let knownVersion = Mutex<(version: Int64, readAt: ContinuousClock.Instant?)>((0, nil))
+    /// How long a version read is trusted: a change made by another process shows within this
+    /// time; one made through this server, at once.
+    static let versionLifetime = Duration.milliseconds(250)
     private let readQueue = DispatchQueue(label: "PartnerGraphWeb.reads")
     private let drawingQueue = DispatchQueue(label: "PartnerGraphWeb.drawings")
     private let writeQueue = DispatchQueue(label: "PartnerGraphWeb.writes")
@@ -124,6 +132,31 @@ public final class WebGraph: Sendable {
         try store.history(limit: 1).first?.id ?? 0
     }
 
+    /// ``version()``, read again only when the last read is older than ``versionLifetime``, so
+    /// that a page served from the cache costs no query.
+    func currentVersion() async throws -> Int64 {
+        let now = ContinuousClock.now
+        let known = knownVersion.withLock { $0 }
+        if let readAt = known.readAt, now - readAt < Self.versionLifetime { return known.version }
+        let version = try await run { try self.version() }
+        knownVersion.withLock { $0 = (version, now) }
+        return version
+    }
+
+    /// Forgets the version read, after a write through this server.
+    private func versionChanged() {
+        knownVersion.withLock { $0.readAt = nil }
+    }
+
+    /// The entity page for `name` at the current version and day, made by `make` when not cached.
+    func entityPage(_ name: String, make: () async throws -> String) async throws -> String {
+        let key = VersionedCache<String>.Key(subject: name, version: try await currentVersion(), day: RenderStyle.today())
+        if let page = pages[key] { return page }
+        let page = try await make()
+        pages[key] = page
+        return page
+    }
+
     // MARK: - Drawings
 
     /// The neighbourhood of `key` within one relation, as SVG text to put inside a page: drawn
@@ -139,9 +172,10 @@ public final class WebGraph: Sendable {
     }
 
     private func drawing(_ selection: RenderSelection) async throws -> String {
-        try await run(on: drawingQueue) { [store, drawings] in
-            // The day matters too: whether a relation has ended is judged against it.
-            let key = DrawingCache.Key(selection: selection, version: try self.version(), day: RenderStyle.today())
+        // The day matters too: whether a relation has ended is judged against it.
+        let key = VersionedCache<RenderSelection>.Key(subject: selection, version: try await currentVersion(), day: RenderStyle.today())
+        if let svg = drawings[key] { return svg }
+        return try await run(on: drawingQueue) { [store, drawings] in
             if let svg = drawings[key] { return svg }
             let picture = try store.render(selection, style: RenderStyle(language: .both), format: .svg)
             let svg = InlineSVG.element(from: picture.data)
@@ -166,6 +200,7 @@ public final class WebGraph: Sendable {
         guard let writePath else {
             throw WebError(status: .methodNotAllowed, message: "this server is read-only", fix: "start it with `partnergraph serve --allow-writes` and a token")
         }
+        defer { versionChanged() }
         return try await run(on: writeQueue) {
             // The store's write path: one transaction, recorded in the history as `author`.
             try body(try PartnerGraphStore(path: writePath, mode: .readWrite, author: author))
