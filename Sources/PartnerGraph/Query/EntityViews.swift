@@ -141,12 +141,14 @@ public struct RelationGroup: Codable, Hashable, Sendable {
         /// Either way, for a symmetric relation type.
         case both
 
+        /// Outgoing (and both) before incoming: the order of `show`'s groups.
         public static func < (lhs: Direction, rhs: Direction) -> Bool { lhs.order < rhs.order }
         private var order: Int { self == .incoming ? 1 : 0 }
     }
 
     /// The relation type's name: `heads`.
     public var type: String
+    /// Which way its relations point from the entity.
     public var direction: Direction
     /// How the group reads from the entity: `headed by`.
     public var phrase: String
@@ -155,6 +157,7 @@ public struct RelationGroup: Codable, Hashable, Sendable {
     /// How many of them the profile holds: all, or the first by the other entity's name.
     public var shown: Int
 
+    /// A group of `count` relations of `type` in `direction`, read as `phrase`, `shown` of them listed.
     public init(type: String, direction: Direction, phrase: String, count: Int, shown: Int) {
         self.type = type
         self.direction = direction
