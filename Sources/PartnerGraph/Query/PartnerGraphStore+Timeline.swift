@@ -64,12 +64,18 @@ extension PartnerGraphStore {
                 // dates (migration 007): a hub's twenty thousand incoming relations are one short
                 // range of it, where their rows would be most of the relation table's pages.
                 passes.append(("SELECT \(columns) FROM relation WHERE source_id = ? AND \(dated)\(window.sql)", [entity.id] + window.arguments, true))
-                passes.append((
+                // Without a limit every entry is kept and its row read anyway: then the rows are
+                // read in the pass, in id order, rather than twice afterwards (role, then note).
+                let incoming = query.limit == nil
+                    ? """
+                    SELECT \(columns) FROM relation
+                    WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ? AND source_id <> ?) AND \(dated)\(window.sql)
                     """
+                    : """
                     SELECT relation_id, source_id, target_id, start_date, end_date, date, type FROM relation_incoming
                     WHERE target_id = ? AND source_id <> ? AND \(dated)\(window.sql)
-                    """,
-                    [entity.id, entity.id] + window.arguments, false))
+                    """
+                passes.append((incoming, [entity.id, entity.id] + window.arguments, query.limit == nil))
             } else {
                 for entity in try Entity.fetchAll(
                     db, sql: "SELECT * FROM entity INDEXED BY entity_dated WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL")
