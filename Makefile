@@ -22,38 +22,45 @@ APT_PROBES = /usr/include/sqlite3.h /usr/include/graphviz/gvc.h /usr/bin/pkg-con
 	/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/sqlite3 /usr/bin/dot \
 	/usr/include/libxml2/libxml/parser.h /usr/include/unicode/ucnv.h /usr/include/lzma.h /usr/include/zlib.h
 
-.PHONY: all build release demo test deps python-deps postgres-deps embed clean bench bench-ingest bench-export \
+.PHONY: all build release demo test deps browser-deps postgres-deps python-deps browser-test bench-web embed clean bench bench-ingest bench-export \
 	check-consumer check-install install uninstall install-build completions manual profile-build \
 	docs check-docs
 
 all: build
 
 deps:
-	@missing=""; for probe in $(APT_PROBES); do [ -e "$$probe" ] || missing="yes"; done; \
+	@$(call apt_install,$(APT_PACKAGES),$(APT_PROBES))
+
+# Installs the Debian packages $(1) unless every probe file of $(2) exists (as root, or with sudo).
+define apt_install
+missing=""; for probe in $(2); do [ -e "$$probe" ] || missing="yes"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages: $(APT_PACKAGES)"; \
+	  echo "Installing system packages: $(1)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
-	    echo "error: missing system packages; run as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null \
-	    || { echo "error: could not install $(APT_PACKAGES); install them with apt-get and run make again" >&2; exit 1; }; \
+	    echo "error: missing system packages; run as root: apt-get install -y $(1)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(1) >/dev/null \
+	    || { echo "error: could not install $(1); install them with apt-get and run make again" >&2; exit 1; }; \
 	fi
+endef
+
+# The browser of the web view's end-to-end test (scripts/browser-test/), driven through chromedriver.
+BROWSER_PACKAGES = chromium chromium-driver
+BROWSER_PROBES = /usr/bin/chromium /usr/bin/chromedriver
+browser-deps:
+	@$(call apt_install,$(BROWSER_PACKAGES),$(BROWSER_PROBES))
 
 # The PostgreSQL server the tests of the PostgreSQL store run against (scripts/pg-test-cluster),
 # from Debian's packages, installed when no server binaries are found.
 postgres-deps:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	  echo "Installing system packages: postgresql"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
-	    echo "error: no PostgreSQL server; run as root: apt-get install -y postgresql" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
-	    || { echo "error: could not install postgresql; install it with apt-get and run make again" >&2; exit 1; }; \
-	fi
+	@$(call apt_install,postgresql,$(or $(wildcard /usr/lib/postgresql/*/bin/initdb),/usr/lib/postgresql/bin/initdb))
 
 # The tools whose reading of our files the tests check: networkx (GraphML, GEXF), Kùzu (Cypher) and rdflib (JSON-LD),
-# from PyPI, installed for the user running the tests when missing.
-PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0
+# jsonschema (every command's --json output against schema/json/), openapi-spec-validator (the web
+# API's /openapi.json) and Selenium (the web view's browser test); from PyPI, installed for the
+# user running the tests when missing.
+PY_PACKAGES = networkx kuzu==0.11.3 rdflib==7.6.0 jsonschema==4.26.0 openapi-spec-validator==0.9.0 selenium==4.40.0
 python-deps:
-	@python3 -c "import networkx, kuzu, rdflib" 2>/dev/null || { \
+	@python3 -c "import networkx, kuzu, rdflib, jsonschema, openapi_spec_validator, selenium" 2>/dev/null || { \
 	  echo "Installing Python packages: $(PY_PACKAGES)"; \
 	  python3 -m pip install --quiet $(PY_PACKAGES) \
 	    || { echo "error: could not install $(PY_PACKAGES); run: python3 -m pip install $(PY_PACKAGES)" >&2; exit 1; }; }
@@ -66,6 +73,7 @@ build: deps
 # dynamic library product cannot link against the static Swift runtime.)
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph-serve
 
 # A release binary that valgrind can read (`valgrind --tool=callgrind .build-profile/release/partnergraph …`),
 # in its own build folder. valgrind 3.19 (Debian 12) reads DWARF 4 only, and stops at the first
@@ -117,13 +125,24 @@ demo: build
 # The tests run against both stores: a throwaway PostgreSQL server is started in a temporary folder
 # for them, and stopped and deleted afterwards, whether they pass or not. PARTNERGRAPH_REQUIRE_POSTGRES
 # makes the PostgreSQL tests fail, rather than skip, should the server be missing.
-test: deps python-deps postgres-deps
+test: deps python-deps browser-deps postgres-deps
 	$(SWIFT) build --build-tests
 	@cluster=$$(mktemp -d -u "$${TMPDIR:-/tmp}/partnergraph-pg.XXXXXX"); \
 	trap 'scripts/pg-test-cluster stop "$$cluster"' EXIT INT TERM; \
 	url=$$(scripts/pg-test-cluster start "$$cluster") || exit 1; \
 	echo "PostgreSQL for the tests: $$url"; \
 	PARTNERGRAPH_TEST_POSTGRES="$$url" PARTNERGRAPH_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build --parallel --num-workers 2
+	$(MAKE) --no-print-directory browser-test
+
+# The web view as a user sees it: `partnergraph serve` on a free loopback port over the example,
+# driven by headless Chromium (search الإيسيسكو, follow ICESCO, see the drawing, take a
+# screenshot), and the API's documents compared with the commands' --json. Uses the debug
+# build that `make test` made. WEB_SCREENSHOT=exports/web-view.png keeps the screenshot.
+WEB_SCREENSHOT ?=
+browser-test: browser-deps python-deps
+	@[ -x $(BIN_DIR)/partnergraph ] || $(SWIFT) build -c $(CONFIG) --product partnergraph
+	@[ -x $(BIN_DIR)/partnergraph-serve ] || $(SWIFT) build -c $(CONFIG) --product partnergraph-serve
+	python3 scripts/browser-test/browser_test.py --partnergraph $(BIN_DIR)/partnergraph $(if $(WEB_SCREENSHOT),--screenshot $(WEB_SCREENSHOT))
 
 # The DocC archive of the library (swift-docc-plugin), built with docc's warnings as errors (a
 # broken ``Symbol`` link, a parameter left out of `- Parameters:`), then the check that every public
@@ -156,6 +175,8 @@ check-consumer: deps
 PREFIX ?= /usr/local
 INSTALL_CONFIG ?= release
 INSTALL_BINARY = .build/$(INSTALL_CONFIG)/partnergraph
+# The server `partnergraph serve` runs, installed beside it.
+INSTALL_SERVER = .build/$(INSTALL_CONFIG)/partnergraph-serve
 BIN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
 BASH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -166,12 +187,12 @@ COMPLETIONS_DIR = .build/completions
 MANUAL = .build/plugins/GenerateManual/outputs/PartnerGraphCLI/partnergraph.1
 # The page's date is the last commit's, so that the same sources give the same page.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
-INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BASH_COMPLETION_DIR)/partnergraph \
+INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BIN_INSTALL_DIR)/partnergraph-serve $(BASH_COMPLETION_DIR)/partnergraph \
 	$(ZSH_COMPLETION_DIR)/_partnergraph $(FISH_COMPLETION_DIR)/partnergraph.fish $(MAN_INSTALL_DIR)/partnergraph.1
 
 install-build: deps
 	@if [ "$(INSTALL_CONFIG)" = release ]; then $(MAKE) --no-print-directory release; \
-	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph; fi
+	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph && $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph-serve; fi
 
 # The completion scripts, written by the binary (ArgumentParser's --generate-completion-script);
 # each is written whole before it is moved into place.
@@ -192,6 +213,7 @@ manual: deps
 install: install-build completions manual
 	install -d $(BIN_INSTALL_DIR) $(BASH_COMPLETION_DIR) $(ZSH_COMPLETION_DIR) $(FISH_COMPLETION_DIR) $(MAN_INSTALL_DIR)
 	install -m 755 $(INSTALL_BINARY) $(BIN_INSTALL_DIR)/partnergraph
+	install -m 755 $(INSTALL_SERVER) $(BIN_INSTALL_DIR)/partnergraph-serve
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.bash $(BASH_COMPLETION_DIR)/partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.zsh $(ZSH_COMPLETION_DIR)/_partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.fish $(FISH_COMPLETION_DIR)/partnergraph.fish
@@ -207,21 +229,38 @@ check-install: deps
 	SWIFT="$(SWIFT)" INSTALL_CONFIG="$(INSTALL_CONFIG_CHECK)" scripts/check-install.sh
 INSTALL_CONFIG_CHECK ?= debug
 
-# Issue 3's benchmark on the M workload (100,000 entities, 1,000,000 relations); see BENCHMARKS.md.
-# Generates the workload with bench/gen_graph.py (needs numpy) into .build-bench/M unless present.
-BENCH_DATA ?= .build-bench/M
+# The benchmark of issues 3 and 14 on a workload of bench/gen_graph.py (needs numpy): SIZE=M (the
+# default: 100,000 entities, 1,000,000 relations) or SIZE=L (1,000,000 and 5,000,000), generated
+# into .build-bench/SIZE unless present; then pg-bench (import, fresh-process path and neighbors,
+# search, ingest) and, with BENCH_KUZU=1 (the default), Kùzu on the same files for the
+# side-by-side table (bench/kuzu_bench.py). See BENCHMARKS.md.
+SIZE ?= M
+BENCH_DATA ?= .build-bench/$(SIZE)
 BENCH_RUNS ?= 3
+BENCH_KUZU ?= 1
 bench: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
-	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work
+	  --partnergraph .build-bench/build/release/partnergraph --work .build-bench/work-$(SIZE)
+	@if [ "$(BENCH_KUZU)" = 1 ]; then $(MAKE) --no-print-directory python-deps && \
+	  python3 bench/kuzu_bench.py --data $(BENCH_DATA) --work .build-bench/kuzu-$(SIZE) --runs $(BENCH_RUNS); fi
+
+# Issue 12's web benchmark: entity pages of `partnergraph serve` (release build) under wrk, on
+# the example and on M, on loopback; see scripts/web-bench/ and BENCHMARKS.md. Installs wrk.
+bench-web: deps
+	@$(call apt_install,wrk,/usr/bin/wrk)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
+	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph-serve
+	python3 scripts/web-bench/bench_web.py --partnergraph .build-bench/build/release/partnergraph \
+	  --data $(BENCH_DATA) --work .build-bench/web --runs $(BENCH_RUNS)
 
 # Issue 10's benchmark alone: `partnergraph ingest` of 5,000-word articles (English and Arabic)
 # into a new database holding the founding example and the M workload; see Sources/pg-bench.
 bench-ingest: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only ingest \
@@ -230,7 +269,7 @@ bench-ingest: deps
 # Issue 9's benchmark alone: `partnergraph export` of the whole M graph in each format (but
 # Mermaid), and the CSV round trip; see Sources/pg-bench. Imports M first.
 bench-export: deps
-	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size M --seed 42 --out $(BENCH_DATA)
+	@[ -f $(BENCH_DATA)/edges.csv ] || python3 bench/gen_graph.py --size $(SIZE) --seed 42 --out $(BENCH_DATA)
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --scratch-path .build-bench/build --static-swift-stdlib --product pg-bench
 	.build-bench/build/release/pg-bench --data $(BENCH_DATA) --runs $(BENCH_RUNS) --only import,export \

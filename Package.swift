@@ -5,7 +5,11 @@ let package = Package(
     name: "PartnerGraph",
     products: [
         .library(name: "PartnerGraph", targets: ["PartnerGraph"]),
+        // The web view and HTTP API (`partnergraph serve`), over the same library.
+        .library(name: "PartnerGraphWeb", targets: ["PartnerGraphWeb"]),
         .executable(name: "partnergraph", targets: ["PartnerGraphCLI"]),
+        // The server `partnergraph serve` runs: apart, so that its libraries load with it alone.
+        .executable(name: "partnergraph-serve", targets: ["PartnerGraphServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -14,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // `make docs`: the DocC archive of the library (`swift package generate-documentation`).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `partnergraph serve`: the web view and HTTP API. Without swift-configuration (the
+        // ConfigurationSupport trait): the server reads its settings from the command line.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The PostgreSQL store (issue 12): a maintained client rather than a hand-written protocol.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
@@ -34,6 +42,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
+        // Pages, the JSON API and the OpenAPI document of `partnergraph serve`.
+        .target(
+            name: "PartnerGraphWeb",
+            dependencies: [
+                "PartnerGraph",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
+        // `partnergraph-serve`: reads the settings `partnergraph serve` checked, and serves.
+        .executableTarget(
+            name: "PartnerGraphServe",
+            dependencies: ["PartnerGraphWeb"]),
         // Release builds link libxml2 statically; this hands its ICU calls to Foundation's ICU.
         .target(
             name: "CLibXML2ICU",
@@ -76,6 +96,14 @@ let package = Package(
         .testTarget(
             name: "PartnerGraphPostgresTests",
             dependencies: ["PartnerGraph", "PartnerGraphPostgres"]),
+        .testTarget(
+            name: "PartnerGraphWebTests",
+            dependencies: [
+                "PartnerGraphWeb",
+                "PartnerGraph",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(
             name: "PartnerGraphCLITests",
             dependencies: [

@@ -61,7 +61,7 @@ extension PartnerGraphCommand {
         "history": History.self, "undo": Undo.self, "duplicates": Duplicates.self, "merge": Merge.self, "distinct": Distinct.self,
         "neighbors": Neighbors.self, "path": Path.self, "common": Common.self, "timeline": Timeline.self,
         "search": Search.self, "stats": Stats.self,
-        "render": Render.self,
+        "render": Render.self, "serve": Serve.self,
         "backup": Backup.self, "restore": Restore.self, "check": Check.self, "copy": Copy.self,
     ]
 }

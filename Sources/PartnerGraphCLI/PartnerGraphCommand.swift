@@ -24,7 +24,7 @@ struct PartnerGraphCommand: ParsableCommand {
             Export.self, Import.self, Ingest.self, Review.self,
             History.self, Undo.self, Duplicates.self, Merge.self, Distinct.self,
             Neighbors.self, Path.self, Common.self, Timeline.self, Search.self, Stats.self,
-            Render.self,
+            Render.self, Serve.self,
             Backup.self, Restore.self, Check.self, Copy.self,
         ])
 

@@ -10,9 +10,16 @@ extension PostgresStore {
         try session.transaction(readOnly: true) { try resolve(name) }
     }
 
-    /// Everything known about an entity, as ``PartnerGraph/PartnerGraphStore/profile(of:)`` answers.
-    public func profile(of name: String) throws -> EntityProfile {
-        try session.transaction(readOnly: true) {
+    /// Everything known about an entity, as ``PartnerGraph/PartnerGraphStore/profile(of:relationsPerGroup:)`` answers.
+    ///
+    /// - Parameters:
+    ///   - name: The entity's key, name or alias.
+    ///   - relationsPerGroup: At most this many relations of each group (0: only the counts); `nil`: all.
+    public func profile(of name: String, relationsPerGroup: Int? = nil) throws -> EntityProfile {
+        if let relationsPerGroup, relationsPerGroup < 0 {
+            throw QueryError.invalidQuery("the number of relations shown per group must be 0 or more, not \(relationsPerGroup)")
+        }
+        return try session.transaction(readOnly: true) {
             let entity = try resolve(name)
             let id = entity.id!
             let aliases = try session.run("SELECT name, language FROM alias WHERE entity_id = \(id) ORDER BY id").map {
@@ -33,10 +40,12 @@ extension PostgresStore {
                 let (field, value, key, title, quote) = try row.decode((String, String, String?, String?, String?).self)
                 return (field, value, key.map { CitationView(cited: $0, title: title ?? "", quote: quote) })
             }
+            let (groups, relations) = StoreRules.groupedForProfile(
+                try relationViews(of: entity), types: try relationTypes(), limit: relationsPerGroup)
             return EntityProfile(
                 entity: entity, aliases: aliases, attributes: attributes, citations: try citations(entityId: id),
-                relations: try relationViews(of: entity),
-                claims: StoreRules.fieldClaims(claims, entity: entity, attributes: attributes))
+                relations: relations, claims: StoreRules.fieldClaims(claims, entity: entity, attributes: attributes),
+                groups: groups, limit: relationsPerGroup)
         }
     }
 
@@ -174,6 +183,6 @@ extension PostgresStore {
                 of: relation, type: try relationType(relation.type, in: types), from: entity.ref, outgoing: relation.sourceId == id,
                 other: other, citations: citations[relation.id!] ?? [])
         }
-        return StoreRules.sortedForProfile(views)
+        return views
     }
 }

@@ -140,6 +140,8 @@ for run in 0..<(options.sections.contains("import") ? options.runs : 0) {
 }
 if !importSeconds.isEmpty {
     print("import: " + summary(importSeconds, unit: "s", scale: 1) + "; peak memory " + summary(importMemory, unit: "MB", scale: 1))
+    let files = [database, database + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
+    print(String(format: "database on disk after import: %.1f MB", Double(files.reduce(0, +)) / 1_000_000))
 }
 
 // 1b. One import inside this process, timed phase by phase.

@@ -27,6 +27,38 @@ struct MergeCommandTests {
         #expect(try CommandLine.run(["show", "salim-mohammed-al-malik", "--db", db]).stdout.contains("salim-m-almalik"))
     }
 
+    @Test("duplicates lists the best pairs and counts the rest; --limit, --all and --json choose how many")
+    func duplicatesAreLimited() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("g.sqlite").path
+        // Sixty organizations called the same: 1,770 pairs scoring 1.0, and one pair one letter apart.
+        let nodes = folder.appendingPathComponent("nodes.csv")
+        try ("key,type,name,alias_ar\nicesco,organization,ICESCO,\nisesco,organization,ISESCO,\n"
+            + (0..<60).map { "forum-\($0),organization,Forum Secretariat,\n" }.joined())
+            .write(to: nodes, atomically: true, encoding: .utf8)
+        let edges = folder.appendingPathComponent("edges.csv")
+        try "source,type,target,start,end\n".write(to: edges, atomically: true, encoding: .utf8)
+        let imported = try CommandLine.run(["import", "--nodes", nodes.path, "--edges", edges.path, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let text = try CommandLine.run(["duplicates", "--db", db])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.components(separatedBy: "same name").count - 1 == 50, "the best 50 are listed")
+        #expect(text.stdout.contains("… and 1721 more pairs"), "\(text.stdout.suffix(300))")
+        #expect(!text.stdout.contains("isesco"), "the pair scoring least is among those left out")
+
+        let limited = try CommandLine.run(["duplicates", "--limit", "3", "--json", "--db", db])
+        #expect((try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [Any])?.count == 3)
+        let every = try CommandLine.run(["duplicates", "--json", "--db", db])
+        let pairs = try JSONSerialization.jsonObject(with: Data(every.stdout.utf8)) as? [[String: Any]]
+        #expect(pairs?.count == 1771)
+        #expect(pairs?.last?["reason"] as? String == #""ICESCO" and "ISESCO" differ by one letter"#)
+        let all = try CommandLine.run(["duplicates", "--all", "--db", db])
+        #expect(all.stdout.contains("isesco") && !all.stdout.contains("more pairs"))
+        #expect(try CommandLine.run(["duplicates", "--all", "--limit", "2", "--db", db]).status == 64)
+    }
+
     @Test("a merge killed half-way (kill -9) leaves the database as it was")
     func killedMerge() throws {
         let folder = try temporaryFolder()

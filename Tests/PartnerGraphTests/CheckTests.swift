@@ -110,6 +110,10 @@ struct CheckTests {
             sql: "DELETE FROM relation_incoming WHERE relation_id = 5",
             kinds: [.incomingIndex], names: "is missing from relation_incoming"),
         Breakage(
+            name: "relation_incoming with other dates",
+            sql: "UPDATE relation_incoming SET start_date = '1900' WHERE relation_id = (SELECT min(id) FROM relation WHERE start_date IS NOT NULL)",
+            kinds: [.incomingIndex], names: "has other dates in relation_incoming than in relation"),
+        Breakage(
             name: "relation type naming an unknown entity type",
             sql: """
                 INSERT INTO relation_type (name, forward_phrase, inverse_phrase, source_types, target_types)

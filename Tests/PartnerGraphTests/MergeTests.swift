@@ -38,6 +38,18 @@ import Testing
         #expect(try store.duplicates(minimumScore: 0.8).allSatisfy { $0.score >= 0.8 })
     }
 
+    @Test("the best N duplicates are the first N of the full list, with the total")
+    func limitedDuplicates() throws {
+        let store = try Self.store()
+        let all = try store.duplicates()
+        #expect(all.count >= 3)
+        for limit in [0, 1, 2, all.count, all.count + 5] {
+            let best = try store.duplicates(limit: limit)
+            #expect(best.pairs == Array(all.prefix(limit)), "limit \(limit)")
+            #expect(best.total == all.count)
+        }
+    }
+
     @Test("merge moves names, relations and citations, folds identical relations, reports conflicts, and the old key still resolves")
     func merges() throws {
         let store = try Self.store()

@@ -292,21 +292,29 @@ struct CSVBulkWriter {
             // Some endpoint was stored before, or the ids are not the expected ones: SQLite
             // sorts the entries.
             try db.execute(sql: """
-                INSERT INTO relation_incoming (target_id, type, source_id, relation_id)
-                SELECT target_id, type, source_id, id FROM relation ORDER BY target_id, type, source_id, id
+                INSERT INTO relation_incoming (target_id, type, source_id, relation_id, start_date, end_date, date)
+                SELECT target_id, type, source_id, id, start_date, end_date, date FROM relation
+                ORDER BY target_id, type, source_id, id
                 """)
             return
         }
-        // relation_incoming, in its key order, so that SQLite appends every entry.
+        // relation_incoming, in its key order, so that SQLite appends every entry; with each
+        // relation's dates (migration 007), bound from the same kind of slots as above.
         var incoming = try BatchedInsert(
-            db, head: "INSERT OR FAIL INTO relation_incoming (target_id, type, source_id, relation_id) VALUES ", width: 4,
-            row: { "(?\($0), ?\($0 + 1), ?\($0 + 2), ?\($0 + 3))" })
+            db,
+            head: "INSERT OR FAIL INTO relation_incoming (target_id, type, source_id, relation_id, start_date, end_date, date) VALUES ",
+            width: 7, row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ")" })
         func bindIncoming(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let entry = entries[index]
+            let edge = edges[Int(entry.position)]
+            let slots = dateText + Int(base - 2) / 7 * slotsPerRow * slotBytes
             sqlite3_bind_int64(handle, base, ids[Int(entry.target)])
             typeNames[Int(entry.type)].bind(to: handle, at: base + 1)
             sqlite3_bind_int64(handle, base + 2, ids[Int(entry.source)])
             sqlite3_bind_int64(handle, base + 3, firstId + Int64(entry.position))
+            Self.bindDate(handle, base + 4, edge.start, in: slots)
+            Self.bindDate(handle, base + 5, edge.end, in: slots + slotBytes)
+            Self.bindDate(handle, base + 6, edge.date, in: slots + 2 * slotBytes)
         }
         for index in entries.indices { try incoming.add(index, bindIncoming) }
         try incoming.flush(bindIncoming)

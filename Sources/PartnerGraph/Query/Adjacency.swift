@@ -30,15 +30,10 @@ final class Adjacency {
             ? Set(try String.fetchAll(db, sql: "SELECT name FROM relation_type WHERE symmetric = 1")) : []
         let columns = filter.needsDates ? "id, type, start_date, end_date, date" : filter.needsType ? "id, type" : "id"
         outgoing = try db.cachedStatement(sql: "SELECT target_id, \(columns) FROM relation WHERE source_id = ?")
-        // Incoming relations come from relation_incoming (migration 003); the relation itself is
-        // read only for its dates.
+        // Incoming relations come from relation_incoming (migration 003), which carries their
+        // dates too (migration 007): the relation's own row is not read.
         incoming = try db.cachedStatement(
-            sql: filter.needsDates
-                ? """
-                SELECT i.source_id, i.relation_id, i.type, r.start_date, r.end_date, r.date
-                FROM relation_incoming i CROSS JOIN relation r ON r.id = i.relation_id WHERE i.target_id = ?
-                """
-                : "SELECT source_id, relation_id\(filter.needsType ? ", type" : "") FROM relation_incoming WHERE target_id = ?")
+            sql: "SELECT source_id, relation_id\(filter.needsDates ? ", type, start_date, end_date, date" : filter.needsType ? ", type" : "") FROM relation_incoming WHERE target_id = ?")
     }
 
     /// Calls `body` for each relation a walk may take at `node`, until it returns `false`.

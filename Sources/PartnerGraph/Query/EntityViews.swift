@@ -99,17 +99,71 @@ public struct EntityProfile: Codable, Hashable, Sendable {
     public var updatedAt: String
     /// The sources that cite the entity itself.
     public var citations: [CitationView]
-    /// Relations in both directions, ordered by type, then direction, then the other entity's name.
+    /// Relations in both directions, group by group (see ``relationGroups``), each group's
+    /// ordered by the other entity's name: all of them, or the first ``relationLimit`` of each group.
     public var relations: [RelationView]
     /// The values sources state for the attributes and dates, where any source is recorded for
     /// one: several values for a field mean the sources disagree.
     public var claims: [FieldClaims] = []
+    /// How many relations the entity has, in both directions.
+    public var relationCount: Int
+    /// The kinds of relation the entity has, in the order of ``relations``, with how many of
+    /// each there are and how many ``relations`` holds.
+    public var relationGroups: [RelationGroup]
+    /// At most this many relations of each group are in ``relations``; `nil`: all are.
+    public var relationLimit: Int?
 
     enum CodingKeys: String, CodingKey {
         case key, type, name, kind, aliases, attributes, date, start, end, note, citations, relations, claims
         case nameLanguage = "name_language"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case relationCount = "relation_count"
+        case relationGroups = "relation_groups"
+        case relationLimit = "relation_limit"
+    }
+
+    /// Whether some relations were left out by ``relationLimit``.
+    public var isTruncated: Bool { relationGroups.contains { $0.shown < $0.count } }
+}
+
+/// One kind of relation an entity has: a relation type in one direction (both directions
+/// together for a symmetric type such as `partner_of`), as `show` lists them under one phrase.
+///
+/// JSON shape: `{"type": "heads", "direction": "incoming", "phrase": "headed by", "count": 1088, "shown": 20}`.
+public struct RelationGroup: Codable, Hashable, Sendable {
+    /// Which way the group's relations point from the entity.
+    public enum Direction: String, Codable, Sendable, Comparable {
+        /// From the entity: it is their source.
+        case outgoing
+        /// To the entity: it is their target.
+        case incoming
+        /// Either way, for a symmetric relation type.
+        case both
+
+        /// Outgoing (and both) before incoming: the order of `show`'s groups.
+        public static func < (lhs: Direction, rhs: Direction) -> Bool { lhs.order < rhs.order }
+        private var order: Int { self == .incoming ? 1 : 0 }
+    }
+
+    /// The relation type's name: `heads`.
+    public var type: String
+    /// Which way its relations point from the entity.
+    public var direction: Direction
+    /// How the group reads from the entity: `headed by`.
+    public var phrase: String
+    /// How many relations the group has.
+    public var count: Int
+    /// How many of them the profile holds: all, or the first by the other entity's name.
+    public var shown: Int
+
+    /// A group of `count` relations of `type` in `direction`, read as `phrase`, `shown` of them listed.
+    public init(type: String, direction: Direction, phrase: String, count: Int, shown: Int) {
+        self.type = type
+        self.direction = direction
+        self.phrase = phrase
+        self.count = count
+        self.shown = shown
     }
 }
 

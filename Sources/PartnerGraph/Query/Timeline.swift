@@ -7,15 +7,28 @@ public struct TimelineQuery: Hashable, Sendable {
     public var from: PartialDate?
     /// … to `to` (precision-aware: `--to 2024` keeps `2024-12-31`).
     public var to: PartialDate?
-    /// At most this many entries, the earliest first; `nil`: all.
+    /// At most this many entries, from the end ``keep`` names; `nil`: all.
     public var limit: Int?
+    /// Which end of the timeline a ``limit`` keeps.
+    public var keep: Keep
+
+    /// The end of a timeline that a limit keeps; the entries stay in date order either way.
+    public enum Keep: String, Hashable, Sendable, Codable {
+        /// The most recent entries: what a person looking at a busy entity usually wants.
+        case latest
+        /// The earliest entries: with `from`, what happened first from that date on.
+        case earliest
+    }
 
     /// A timeline question; with no arguments, every dated fact of the graph.
-    public init(entity: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil) {
+    public init(
+        entity: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil, keep: Keep = .latest
+    ) {
         self.entity = entity
         self.from = from
         self.to = to
         self.limit = limit
+        self.keep = keep
     }
 }
 
@@ -54,17 +67,22 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
 /// Entries sort by date as written, so `2024` comes before `2024-03`, which comes before
 /// `2024-03-25`; on the same date, entity facts come before relation facts.
 ///
-/// JSON shape: `{"entity": EntityRef|null, "from": "2022"|null, "to": null, "entries":
-/// [{"date": "2022", "kind": "relation_starts", "entity": null, "relation": PathHop, "summary": "…"}]}`.
+/// JSON shape (absent values are left out): `{"entity": EntityRef, "from": "2022", "to": "2024",
+/// "total": 3, "truncated": false, "entries": [{"date": "2022", "kind": "relation_starts",
+/// "relation": PathHop, "summary": "…"}]}`.
 public struct Timeline: Codable, Hashable, Sendable {
-    /// The entity the timeline is about; `nil` for the whole graph.
+    /// The entity asked about; `nil` for the whole graph.
     public var entity: EntityRef?
-    /// The start of the period asked for, if any.
+    /// The window asked for, from …
     public var from: PartialDate?
-    /// The end of the period asked for, if any.
+    /// … to.
     public var to: PartialDate?
-    /// The dated facts, earliest first.
+    /// The entries, in date order: all, or those a limit kept.
     public var entries: [TimelineEntry]
+    /// How many entries the timeline has, before ``TimelineQuery/limit``.
+    public var total: Int
     /// Whether ``TimelineQuery/limit`` cut the list short.
     public var truncated: Bool
+    /// Which end a limit kept, when it cut the list short.
+    public var kept: TimelineQuery.Keep?
 }

@@ -22,6 +22,20 @@ public struct DuplicatePair: Sendable, Equatable, Codable {
     }
 }
 
+/// The best pairs of likely duplicates, and how many pairs there are in all.
+public struct DuplicateSuggestions: Sendable, Equatable {
+    /// The pairs, best first: all of them, or the best of them when a limit was given.
+    public var pairs: [DuplicatePair]
+    /// How many pairs were found, before any limit.
+    public var total: Int
+
+    /// Pairs and their total.
+    public init(pairs: [DuplicatePair], total: Int) {
+        self.pairs = pairs
+        self.total = total
+    }
+}
+
 /// Finds likely duplicates among all entities' names and aliases, type by type.
 ///
 /// Names are grouped by keys (the normalized name; its ``NameVariants`` spellings; its first
@@ -34,12 +48,54 @@ struct DuplicateFinder {
         var primary: Bool
     }
 
-    struct Candidate {
-        var score: Double
-        var reason: String
+    /// Why two names were grouped: which key they share.
+    enum Kind: UInt8 {
+        /// The same normalized name.
+        case name
+        /// The same spelling once spaces, hyphens, the article and doubled letters are left out.
+        case spelling
+        /// The same consonants.
+        case consonants
+        /// The same first and last word (initials are then compared).
+        case words
+        /// One letter apart.
+        case oneLetter
     }
 
-    static func find(in db: Database, minimumScore: Double, type: EntityType?) throws -> [DuplicatePair] {
+    /// A scored pair, before its reason is worded: the two names that matched and how.
+    struct Candidate {
+        var score: Double
+        var kind: Kind
+        var a: Int32
+        var b: Int32
+
+        /// Whether it scores more, or as much through names that come first (entities' own names
+        /// before aliases): the groups are visited in no set order, and the reason shown must not
+        /// depend on it.
+        func isBetter(than other: Candidate) -> Bool {
+            if score != other.score { return score > other.score }
+            return (min(a, b), max(a, b)) < (min(other.a, other.b), max(other.a, other.b))
+        }
+    }
+
+    /// Two entity ids, the smaller first: a pair's identity, hashed without allocating.
+    struct PairKey: Hashable {
+        var low: Int64
+        var high: Int64
+
+        init(_ a: Int64, _ b: Int64) {
+            (low, high) = a < b ? (a, b) : (b, a)
+        }
+    }
+
+    /// A grouping key: the entity type, what kind of key, and its text.
+    struct GroupKey: Hashable {
+        var type: EntityType
+        var kind: Kind
+        var text: String
+    }
+
+    static func find(in db: Database, minimumScore: Double, type: EntityType?, limit: Int? = nil) throws -> DuplicateSuggestions {
         var entities: [Int64: DuplicatePair.EntityReference] = [:]
         var names: [Name] = []
         let sql = """
@@ -57,79 +113,120 @@ struct DuplicateFinder {
             }
             names.append(Name(entity: id, text: row[3], normalized: row[4], primary: primary))
         }
-        var distinct = Set<[Int64]>()
+        var distinct = Set<PairKey>()
         for row in try Row.fetchAll(db, sql: "SELECT entity_a, entity_b FROM distinct_pair") {
-            distinct.insert([row[0], row[1]])
+            distinct.insert(PairKey(row[0], row[1]))
         }
 
         // Group the names by each key they have, within a type.
-        var groups: [String: [Int]] = [:]
+        var groups: [GroupKey: [Int32]] = [:]
         for (index, name) in names.enumerated() {
             guard let entity = entities[name.entity] else { continue }
-            let prefix = entity.type.rawValue + "\u{1F}"
-            groups[prefix + "n" + name.normalized, default: []].append(index)
+            let member = Int32(index)
+            func add(_ kind: Kind, _ text: String) { groups[GroupKey(type: entity.type, kind: kind, text: text), default: []].append(member) }
+            add(.name, name.normalized)
             let spelling = NameVariants.spelling(name.normalized)
-            if spelling.count >= 4 { groups[prefix + "s" + spelling, default: []].append(index) }
+            if spelling.count >= 4 { add(.spelling, spelling) }
             let consonants = NameVariants.consonants(name.normalized)
-            if consonants.count >= 4 { groups[prefix + "c" + consonants, default: []].append(index) }
+            if consonants.count >= 4 { add(.consonants, consonants) }
             let words = NameVariants.significantWords(name.normalized)
-            if words.count >= 2 { groups[prefix + "w" + words.first! + "\u{1F}" + words.last!, default: []].append(index) }
+            if words.count >= 2 { add(.words, words.first! + "\u{1F}" + words.last!) }
             // One letter apart (ICESCO, ISESCO): short names and acronyms, where one letter is
             // the whole difference (longer names differ by vowels or spelling, caught above;
             // keying them all would hold a dozen keys per name), without digits, whose numbers
             // would make every "Forum 2023" a neighbour of "Forum 2024".
             if (5...12).contains(spelling.count) && !spelling.contains(where: \.isNumber) {
-                for key in Set(NameVariants.oneLetterAway(spelling)) { groups[prefix + "e" + key, default: []].append(index) }
+                for key in Set(NameVariants.oneLetterAway(spelling)) { add(.oneLetter, key) }
             }
         }
 
-        var best: [[Int64]: Candidate] = [:]
+        // The best candidate of each pair of entities; its reason is worded only if it is kept.
+        var best: [PairKey: Candidate] = [:]
         for (key, members) in groups where members.count > 1 && members.count <= 200 {
-            let kind = key.split(separator: "\u{1F}", maxSplits: 1)[1].first!
             for i in 0..<members.count {
                 for j in (i + 1)..<members.count {
-                    let a = names[members[i]], b = names[members[j]]
+                    let a = names[Int(members[i])], b = names[Int(members[j])]
                     guard a.entity != b.entity else { continue }
-                    let pair = [min(a.entity, b.entity), max(a.entity, b.entity)]
-                    guard !distinct.contains(pair), let candidate = Self.candidate(kind, a, b, entities) else { continue }
-                    if let existing = best[pair], existing.score >= candidate.score { continue }
+                    let pair = PairKey(a.entity, b.entity)
+                    guard let score = Self.score(key.kind, a, b), score >= minimumScore, !distinct.contains(pair) else { continue }
+                    let candidate = Candidate(score: score, kind: key.kind, a: members[i], b: members[j])
+                    if let existing = best[pair], !candidate.isBetter(than: existing) { continue }
                     best[pair] = candidate
                 }
             }
         }
-        return best.compactMap { pair, candidate -> DuplicatePair? in
-            guard candidate.score >= minimumScore, let a = entities[pair[0]], let b = entities[pair[1]] else { return nil }
-            let (first, second) = a.key < b.key ? (a, b) : (b, a)
-            return DuplicatePair(first: first, second: second, score: candidate.score, reason: candidate.reason)
+        // Best first: by score, then by the two keys. With a limit, only the best `limit` are
+        // kept as they come (one comparison with the worst kept, for most), and only they are
+        // worded: a graph whose names repeat may have millions of pairs.
+        func ordered(_ pair: PairKey) -> (DuplicatePair.EntityReference, DuplicatePair.EntityReference) {
+            let a = entities[pair.low]!, b = entities[pair.high]!
+            return a.key < b.key ? (a, b) : (b, a)
         }
-        .sorted { ($1.score, $0.first.key, $0.second.key) < ($0.score, $1.first.key, $1.second.key) }
+        func precedes(_ x: (PairKey, Candidate), _ y: (PairKey, Candidate)) -> Bool {
+            if x.1.score != y.1.score { return x.1.score > y.1.score }
+            let (xFirst, xSecond) = ordered(x.0), (yFirst, ySecond) = ordered(y.0)
+            return (xFirst.key, xSecond.key) < (yFirst.key, ySecond.key)
+        }
+        var chosen: [(PairKey, Candidate)]
+        if let limit {
+            chosen = []
+            chosen.reserveCapacity(limit + 1)
+            for entry in best where limit > 0 {
+                if chosen.count == limit, let worst = chosen.last, !precedes(entry, worst) { continue }
+                var low = 0, high = chosen.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(chosen[middle], entry) { low = middle + 1 } else { high = middle }
+                }
+                chosen.insert(entry, at: low)
+                if chosen.count > limit { chosen.removeLast() }
+            }
+        } else {
+            chosen = best.sorted(by: precedes)
+        }
+        let pairs = chosen.map { pair, candidate -> DuplicatePair in
+            let (first, second) = ordered(pair)
+            let reason = Self.reason(candidate.kind, names[Int(candidate.a)], names[Int(candidate.b)], entities)
+            return DuplicatePair(first: first, second: second, score: candidate.score, reason: reason)
+        }
+        return DuplicateSuggestions(pairs: pairs, total: best.count)
     }
 
-    /// How alike two names grouped under one key are.
-    static func candidate(
-        _ kind: Character, _ a: Name, _ b: Name, _ entities: [Int64: DuplicatePair.EntityReference]
-    ) -> Candidate? {
+    /// How alike two names grouped under one key are; `nil` when the key's promise does not hold.
+    static func score(_ kind: Kind, _ a: Name, _ b: Name) -> Double? {
         switch kind {
-        case "n":
+        case .name:
             switch (a.primary, b.primary) {
-            case (true, true): return Candidate(score: 1.0, reason: "same name \"\(a.text)\"")
-            case (true, false): return Candidate(score: 0.95, reason: "\"\(a.text)\" is also a name of \(entities[b.entity]!.key)")
-            case (false, true): return Candidate(score: 0.95, reason: "\"\(b.text)\" is also a name of \(entities[a.entity]!.key)")
-            case (false, false): return Candidate(score: 0.9, reason: "both are also called \"\(a.text)\"")
+            case (true, true): return 1.0
+            case (true, false), (false, true): return 0.95
+            case (false, false): return 0.9
             }
-        case "s":
-            return Candidate(score: 0.85, reason: "\"\(a.text)\" and \"\(b.text)\" differ in spaces, hyphens, the article or doubled letters")
-        case "c":
-            return Candidate(score: 0.7, reason: "\"\(a.text)\" and \"\(b.text)\" differ in their vowels, as transliterations do")
-        case "w":
+        case .spelling: return 0.85
+        case .consonants: return 0.7
+        case .words:
             guard NameVariants.initialsMatch(NameVariants.significantWords(a.normalized), NameVariants.significantWords(b.normalized))
             else { return nil }
-            return Candidate(score: 0.75, reason: "\"\(a.text)\" and \"\(b.text)\" differ by initials")
-        case "e":
+            return 0.75
+        case .oneLetter:
             guard NameVariants.spelling(a.normalized) != NameVariants.spelling(b.normalized) else { return nil }
-            return Candidate(score: 0.65, reason: "\"\(a.text)\" and \"\(b.text)\" differ by one letter")
-        default:
-            return nil
+            return 0.65
+        }
+    }
+
+    /// Why two names make a pair, in words.
+    static func reason(_ kind: Kind, _ a: Name, _ b: Name, _ entities: [Int64: DuplicatePair.EntityReference]) -> String {
+        switch kind {
+        case .name:
+            switch (a.primary, b.primary) {
+            case (true, true): return "same name \"\(a.text)\""
+            case (true, false): return "\"\(a.text)\" is also a name of \(entities[b.entity]!.key)"
+            case (false, true): return "\"\(b.text)\" is also a name of \(entities[a.entity]!.key)"
+            case (false, false): return "both are also called \"\(a.text)\""
+            }
+        case .spelling: return "\"\(a.text)\" and \"\(b.text)\" differ in spaces, hyphens, the article or doubled letters"
+        case .consonants: return "\"\(a.text)\" and \"\(b.text)\" differ in their vowels, as transliterations do"
+        case .words: return "\"\(a.text)\" and \"\(b.text)\" differ by initials"
+        case .oneLetter: return "\"\(a.text)\" and \"\(b.text)\" differ by one letter"
         }
     }
 }

@@ -47,7 +47,19 @@ extension PartnerGraphStore {
     ///   - minimumScore: Only pairs scoring at least this (0 to 1).
     ///   - type: Only entities of this type.
     public func duplicates(minimumScore: Double = 0.6, type: EntityType? = nil) throws -> [DuplicatePair] {
-        try read { db in try DuplicateFinder.find(in: db, minimumScore: minimumScore, type: type) }
+        try read { db in try DuplicateFinder.find(in: db, minimumScore: minimumScore, type: type).pairs }
+    }
+
+    /// The best `limit` likely duplicates, as ``duplicates(minimumScore:type:)`` orders them, and
+    /// how many there are in all: the pairs left out are never built, so a graph whose names
+    /// repeat (millions of pairs) costs the finding, not the wording.
+    ///
+    /// - Parameters:
+    ///   - minimumScore: Only pairs scoring at least this (0 to 1).
+    ///   - type: Only entities of this type.
+    ///   - limit: At most this many pairs.
+    public func duplicates(minimumScore: Double = 0.6, type: EntityType? = nil, limit: Int) throws -> DuplicateSuggestions {
+        try read { db in try DuplicateFinder.find(in: db, minimumScore: minimumScore, type: type, limit: max(0, limit)) }
     }
 
     /// Merges `other` into `keep`, as one change that `undo` takes back exactly.

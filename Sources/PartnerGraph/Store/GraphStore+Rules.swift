@@ -131,11 +131,46 @@ package enum StoreRules {
             citations: citations)
     }
 
-    /// The order `show` lists an entity's relations in: by type, outgoing first, then by the other entity's name.
-    package static func sortedForProfile(_ views: [RelationView]) -> [RelationView] {
-        views.sorted {
-            ($0.type, $0.direction.rawValue.count, $0.other.name, $0.id) < ($1.type, $1.direction.rawValue.count, $1.other.name, $1.id)
+    /// An entity's relations as `show` lists them: grouped by type and direction (a symmetric
+    /// type's two directions make one group), outgoing before incoming, each group ordered by the
+    /// other entity's name then relation id, and cut to `limit` per group; with every group counted.
+    ///
+    /// - Parameters:
+    ///   - views: Every relation of the entity, each once, seen from it (a relation from the entity
+    ///     to itself as outgoing).
+    ///   - types: The vocabulary, by name.
+    ///   - limit: At most this many relations of each group; `nil`: all.
+    package static func groupedForProfile(
+        _ views: [RelationView], types: [String: RelationType], limit: Int?
+    ) -> (groups: [RelationGroup], relations: [RelationView]) {
+        struct Key: Hashable { var type: String; var direction: RelationGroup.Direction }
+        var members: [Key: [RelationView]] = [:]
+        for view in views {
+            let symmetric = types[view.type]?.symmetric ?? false
+            let direction: RelationGroup.Direction = symmetric ? .both : (view.direction == .outgoing ? .outgoing : .incoming)
+            members[Key(type: view.type, direction: direction), default: []].append(view)
+            // SQLite lists a non-symmetric relation from an entity to itself both ways.
+            if !symmetric, view.direction == .outgoing, view.source.key == view.target.key, let type = types[view.type] {
+                var incoming = view
+                incoming.direction = .incoming
+                incoming.phrase = type.inversePhrase
+                members[Key(type: view.type, direction: .incoming), default: []].append(incoming)
+            }
         }
+        var groups: [RelationGroup] = []
+        var relations: [RelationView] = []
+        for key in members.keys.sorted(by: { $0.type != $1.type ? $0.type < $1.type : $0.direction < $1.direction }) {
+            let group = members[key]!.sorted {
+                $0.other.name.utf8.lexicographicallyPrecedes($1.other.name.utf8)
+                    || ($0.other.name == $1.other.name && $0.id < $1.id)
+            }
+            let shown = min(limit ?? group.count, group.count)
+            relations += group.prefix(shown)
+            let type = types[key.type]
+            let phrase = key.direction == .incoming ? (type?.inversePhrase ?? key.type) : (type?.forwardPhrase ?? key.type)
+            groups.append(RelationGroup(type: key.type, direction: key.direction, phrase: phrase, count: group.count, shown: shown))
+        }
+        return (groups, relations)
     }
 
     /// The order `neighbors` lists what it reached in: by distance, then type, name and key.
@@ -157,13 +192,14 @@ extension EntityProfile {
     /// A profile of `entity` with the rest of what `show` prints.
     package init(
         entity: Entity, aliases: [Alias], attributes: [String: String], citations: [CitationView], relations: [RelationView],
-        claims: [FieldClaims]
+        claims: [FieldClaims], groups: [RelationGroup], limit: Int?
     ) {
         self.init(
             key: entity.key, type: entity.type, name: entity.name, nameLanguage: entity.nameLanguage, kind: entity.kind,
             aliases: aliases, attributes: attributes, date: entity.date, start: entity.startDate, end: entity.endDate,
             note: entity.note, createdAt: entity.createdAt, updatedAt: entity.updatedAt, citations: citations,
-            relations: relations, claims: claims)
+            relations: relations, claims: claims, relationCount: groups.reduce(0) { $0 + $1.count }, relationGroups: groups,
+            relationLimit: limit)
     }
 }
 

@@ -39,8 +39,9 @@ public protocol GraphStore: AnyObject, Sendable {
     /// The entity a key, name or alias designates (see ``PartnerGraphStore/entity(_:)``).
     func entity(_ name: String) throws -> Entity
 
-    /// Everything known about an entity (see ``PartnerGraphStore/profile(of:)``).
-    func profile(of name: String) throws -> EntityProfile
+    /// Everything known about an entity, with at most `relationsPerGroup` relations of each
+    /// group (`nil`: all; see ``PartnerGraphStore/profile(of:relationsPerGroup:)``).
+    func profile(of name: String, relationsPerGroup: Int?) throws -> EntityProfile
 
     /// Ranked full-text search (see ``PartnerGraphStore/search(_:)``).
     func search(_ query: SearchQuery) throws -> SearchResults

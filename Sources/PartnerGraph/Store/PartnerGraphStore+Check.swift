@@ -409,6 +409,23 @@ extension PartnerGraphStore {
                     WHERE r.id = i.relation_id AND r.target_id = i.target_id AND r.type = i.type AND r.source_id = i.source_id)
                 ORDER BY i.relation_id
                 """)
+        // An entry whose dates differ from its relation's gives timelines and --as-of traversals
+        // the wrong dates (migration 007 copied them there).
+        let stale = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT r.id FROM relation r JOIN relation_incoming i
+                    ON i.target_id = r.target_id AND i.type = r.type AND i.source_id = r.source_id AND i.relation_id = r.id
+                WHERE i.start_date IS NOT r.start_date OR i.end_date IS NOT r.end_date OR i.date IS NOT r.date
+                ORDER BY r.id
+                """)
+        for id in stale {
+            let row = try describedRelation(id, in: db)
+            checker.add(CheckProblem(
+                kind: .incomingIndex,
+                message: "\(row.map(describeRelation) ?? "#\(id)") has other dates in relation_incoming than in relation",
+                entities: [row?["source_key"], row?["target_key"]].compactMap { $0 }, relation: id))
+        }
         for row in stray {
             checker.add(CheckProblem(
                 kind: .incomingIndex,

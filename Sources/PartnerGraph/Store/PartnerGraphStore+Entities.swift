@@ -37,23 +37,6 @@ extension PartnerGraphStore {
         try read { db in try EntityResolver.resolve(name, in: db) }
     }
 
-    /// Everything known about an entity: names, kind, dates, attributes, citations, and its
-    /// relations in both directions.
-    ///
-    /// ```swift
-    /// let profile = try store.profile(of: "ICESCO")
-    /// profile.relations.map(\.phrase)   // ["co-organized", "headed by", …]
-    /// ```
-    ///
-    /// - Parameter name: A key, a name or an alias, as ``entity(_:)`` resolves it.
-    /// - Throws: The look-up errors of ``entity(_:)``.
-    public func profile(of name: String) throws -> EntityProfile {
-        try read { db in
-            let entity = try EntityResolver.resolve(name, in: db)
-            return try Self.profile(of: entity, in: db)
-        }
-    }
-
     /// The entities, optionally of one type and kind, ordered by type then key.
     ///
     /// - Parameters:
@@ -262,31 +245,17 @@ extension PartnerGraphStore {
     }
 
     static func citations(entityId: Int64? = nil, relationId: Int64? = nil, in db: Database) throws -> [CitationView] {
+        // Cached, and by equality so that the partial indexes citation_by_entity and
+        // citation_by_relation serve it: `show` asks once per relation it prints.
+        let owner = relationId != nil ? "c.relation_id" : "c.entity_id"
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.key, s.title, c.quote FROM citation c JOIN source s ON s.id = c.source_id
-                WHERE c.entity_id IS ? AND c.relation_id IS ?
-                ORDER BY s.key, ifnull(c.quote, '')
-                """,
-            arguments: [entityId, relationId])
+            db.cachedStatement(
+                sql: """
+                    SELECT s.key, s.title, c.quote FROM citation c JOIN source s ON s.id = c.source_id
+                    WHERE \(owner) = ? ORDER BY s.key, ifnull(c.quote, '')
+                    """),
+            arguments: [relationId ?? entityId])
         return rows.map { CitationView(source: $0["key"], title: $0["title"], quote: $0["quote"]) }
-    }
-
-    static func profile(of entity: Entity, in db: Database) throws -> EntityProfile {
-        let id = entity.id!
-        let aliases = try Row.fetchAll(db, sql: "SELECT name, language FROM alias WHERE entity_id = ? ORDER BY id", arguments: [id])
-            .map { Alias(name: $0["name"], language: $0["language"]) }
-        let attributes = try Dictionary(
-            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM attribute WHERE entity_id = ?", arguments: [id])
-                .map { (row: Row) -> (String, String) in (row["key"], row["value"]) })
-        return EntityProfile(
-            key: entity.key, type: entity.type, name: entity.name, nameLanguage: entity.nameLanguage, kind: entity.kind,
-            aliases: aliases, attributes: attributes, date: entity.date, start: entity.startDate, end: entity.endDate,
-            note: entity.note, createdAt: entity.createdAt, updatedAt: entity.updatedAt,
-            citations: try citations(entityId: id, in: db),
-            relations: try relationViews(of: entity, in: db),
-            claims: try claims(of: entity, attributes: attributes, in: db))
     }
 }
 

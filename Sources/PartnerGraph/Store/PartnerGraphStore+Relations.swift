@@ -125,51 +125,10 @@ extension PartnerGraphStore {
         throw PartnerGraphError.unknownRelationType(name, known: known)
     }
 
-    /// The relations of `entity` in both directions, grouped by type, outgoing first, then by
-    /// the other entity's name.
-    ///
-    /// - Complexity: Three queries whatever the number of relations, so that a hub with tens
-    ///   of thousands of relations is shown in a fraction of a second.
+    /// The relations of `entity` in both directions, in the order `show` prints them (see
+    /// ``relationGroups(of:limit:in:)``).
     static func relationViews(of entity: Entity, in db: Database) throws -> [RelationView] {
-        let id = entity.id!
-        var types: [String: RelationType] = [:]
-        for type in try RelationType.fetchAll(db) { types[type.name] = type }
-        var citations: [Int64: [CitationView]] = [:]
-        let citationRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.relation_id, s.key, s.title, c.quote FROM citation c JOIN source s ON s.id = c.source_id
-                WHERE c.relation_id IN (SELECT id FROM relation WHERE source_id = ?1 UNION ALL SELECT relation_id FROM relation_incoming WHERE target_id = ?1)
-                ORDER BY s.key, ifnull(c.quote, '')
-                """,
-            arguments: [id])
-        while let row = try citationRows.next() {
-            citations[row[0], default: []].append(CitationView(source: row[1], title: row[2], quote: row[3]))
-        }
-        // The other end of each relation comes with it, by index, in one pass per direction.
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT r.*, o.key AS other_key, o.type AS other_type, o.name AS other_name
-                FROM relation r JOIN entity o ON o.id = r.target_id WHERE r.source_id = ?1
-                UNION ALL
-                SELECT r.*, o.key, o.type, o.name
-                FROM relation_incoming i CROSS JOIN relation r ON r.id = i.relation_id JOIN entity o ON o.id = r.source_id
-                WHERE i.target_id = ?1
-                """,
-            arguments: [id])
-        var views: [RelationView] = []
-        while let row = try rows.next() {
-            let relation = try Relation(row: row)
-            let other = EntityRef(
-                key: row["other_key"], type: EntityType(rawValue: row["other_type"]) ?? .organization, name: row["other_name"])
-            guard let type = types[relation.type] else { throw PartnerGraphError.unknownRelationType(relation.type, known: types.keys.sorted()) }
-            views.append(view(of: relation, type: type, from: entity.ref, outgoing: relation.sourceId == id, other: other,
-                              citations: citations[relation.id!] ?? []))
-        }
-        return views.sorted {
-            ($0.type, $0.direction.rawValue.count, $0.other.name, $0.id) < ($1.type, $1.direction.rawValue.count, $1.other.name, $1.id)
-        }
+        try relationGroups(of: entity, limit: nil, in: db).1
     }
 
     /// A relation as seen from `from`.

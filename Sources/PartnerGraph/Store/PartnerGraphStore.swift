@@ -27,6 +27,10 @@ public final class PartnerGraphStore: Sendable {
         case readWrite
         /// Require an existing file; open it read-only when the file is not writable.
         case readOnly
+        /// Require an existing file at the current schema, and open a read-only connection to
+        /// it whatever its permissions: nothing run through the store can write (the web view
+        /// when it serves without `--allow-writes`).
+        case readOnlyConnection
     }
 
     /// The schema version this build of PartnerGraph writes: the number of the last file in `schema/`.
@@ -56,20 +60,21 @@ public final class PartnerGraphStore: Sendable {
         if isDirectory.boolValue {
             throw PartnerGraphError.cannotOpenDatabase(path: path, reason: "it is a folder; name a file, e.g. \(path)/partnergraph.sqlite")
         }
-        if mode == .readOnly && !exists {
+        if mode != .readWrite && !exists {
             throw PartnerGraphError.cannotOpenDatabase(
                 path: path, reason: "no such file; create it with `partnergraph init` or load the example with `partnergraph example`")
         }
         var config = Configuration()
         // A read on a file the user may not write (a shared, archived database) must still work.
-        config.readonly = mode == .readOnly && exists && !FileManager.default.isWritableFile(atPath: path)
+        let unwritable = mode != .readWrite && exists && !FileManager.default.isWritableFile(atPath: path)
+        config.readonly = unwritable || mode == .readOnlyConnection
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
         // WAL is a property of the file, set once when the schema is first applied (see
         // `migrate`); setting it up again on every open costs a fresh process more than a query.
         config.label = "PartnerGraph"
         var location = path
-        if config.readonly {
+        if unwritable {
             location = Self.readOnlyLocation(for: path)
         }
         do {

@@ -15,9 +15,13 @@ extension PartnerGraphCommand {
                 Pairs recorded with `partnergraph distinct` are left out. Then:
                   partnergraph merge KEEP OTHER      one entity, OTHER's names as aliases
                   partnergraph distinct A B          not the same: stop proposing them
+                The text lists the best \(defaultLimit) pairs and counts the rest (--limit N, --all). \
                 With --json the output is an array of objects with first and second (key, type, \
-                name), score and reason.
+                name), score and reason: every pair, unless --limit is given.
                 """)
+
+        /// How many pairs the text lists unless told otherwise.
+        static let defaultLimit = 50
 
         @Option(name: .customLong("min-score"), help: "Only pairs scoring at least this, from 0 to 1.")
         var minScore: Double = 0.6
@@ -25,15 +29,32 @@ extension PartnerGraphCommand {
         @Option(help: ArgumentHelp("Only entities of this type.", valueName: "type"))
         var type: EntityType?
 
+        @Option(help: ArgumentHelp(
+            "List the best N pairs (default \(defaultLimit); with --json, all unless given).", valueName: "n"))
+        var limit: Int?
+
+        @Flag(help: "List every pair, however many.")
+        var all = false
+
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be from 0 to 1, e.g. 0.8") }
+            if all && limit != nil { throw ValidationError("--all and --limit cannot be used together; use one of them") }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
         }
 
         func run() throws {
-            let pairs = try database.openForReading().duplicates(minimumScore: minScore, type: type)
+            let store = try database.openForReading()
+            let found: DuplicateSuggestions
+            if let shown = all ? nil : limit ?? (output.json ? nil : Self.defaultLimit) {
+                found = try store.duplicates(minimumScore: minScore, type: type, limit: shown)
+            } else {
+                let pairs = try store.duplicates(minimumScore: minScore, type: type)
+                found = DuplicateSuggestions(pairs: pairs, total: pairs.count)
+            }
+            let pairs = found.pairs
             if output.json {
                 try Terminal.printJSON(pairs)
                 return
@@ -51,6 +72,10 @@ extension PartnerGraphCommand {
                 ])
             }
             print(table.rendered())
+            if pairs.count < found.total {
+                print(Terminal.dim(
+                    "… and \(found.total - pairs.count) more pairs, less alike: --limit N lists the best N, --all every one."))
+            }
         }
     }
 

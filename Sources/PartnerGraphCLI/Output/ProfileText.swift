@@ -36,20 +36,29 @@ enum ProfileText {
             }
         }
         if let note = profile.note { lines.append("  note: \(terminalSafe(note))") }
-        if !profile.relations.isEmpty {
+        if profile.relationCount > 0 {
             lines.append("")
-            lines.append(Terminal.bold("Relations (\(profile.relations.count))"))
-            var currentGroup = ""
-            for relation in profile.relations {
-                let group = "\(relation.type)/\(relation.direction.rawValue)"
-                if group != currentGroup {
-                    lines.append("  \(relation.phrase):")
-                    currentGroup = group
+            lines.append(Terminal.bold("Relations (\(profile.relationCount))"))
+            var next = profile.relations.makeIterator()
+            for group in profile.relationGroups {
+                // A group cut short says how many it has, and how many are left out.
+                lines.append("  \(group.phrase)" + (group.shown < group.count ? " (\(group.count))" : "") + ":")
+                for _ in 0..<group.shown {
+                    guard let relation = next.next() else { break }
+                    lines.append("    " + relationLine(relation))
+                    for citation in relation.citations {
+                        if let quote = citation.quote { lines.append("      “\(terminalSafe(quote))” [\(citation.source)]") }
+                    }
                 }
-                lines.append("    " + relationLine(relation))
-                for citation in relation.citations {
-                    if let quote = citation.quote { lines.append("      “\(terminalSafe(quote))” [\(citation.source)]") }
+                if group.shown > 0 && group.shown < group.count {
+                    lines.append(Terminal.dim("    … and \(group.count - group.shown) more"))
                 }
+            }
+            if profile.isTruncated, let limit = profile.relationLimit {
+                lines.append(Terminal.dim(
+                    limit == 0
+                        ? "Only the counts are shown: --limit N shows the first N of each group, --all every relation."
+                        : "Only the first \(limit) of each group are shown: --limit N shows the first N, --all every relation."))
             }
         }
         if !profile.citations.isEmpty {
