@@ -1,13 +1,25 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// C++'s runtime (used by Swift's runtime and Foundation's ICU) and libxml2 (used by Foundation's
+// XMLParser) linked into the programs rather than loaded: the dynamic loader then neither maps
+// libxml2, the system's ICU and libstdc++ nor resolves their symbols each time a program starts
+// (about 4 ms of a fresh `neighbors` in all), and the binary needs four shared libraries fewer.
+// See scripts/static-link/.
+let staticLinking: [LinkerSetting] = [
+    .unsafeFlags(["-L", Context.packageDirectory + "/scripts/static-link"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "PartnerGraph",
     products: [
         .library(name: "PartnerGraph", targets: ["PartnerGraph"]),
         // The web view and HTTP API (`partnergraph serve`), over the same library.
         .library(name: "PartnerGraphWeb", targets: ["PartnerGraphWeb"]),
-        .executable(name: "partnergraph", targets: ["PartnerGraphCLI"]),
+        .executable(name: "partnergraph", targets: ["PartnerGraphMain"]),
+        // The same commands with the PostgreSQL store linked in: `partnergraph` hands it a command
+        // line that names a postgres:// database, so that SQLite's commands never load PostgresNIO.
+        .executable(name: "partnergraph-postgres", targets: ["PartnerGraphPostgresMain"]),
         // The server `partnergraph serve` runs: apart, so that its libraries load with it alone.
         .executable(name: "partnergraph-serve", targets: ["PartnerGraphServe"]),
     ],
@@ -65,22 +77,25 @@ let package = Package(
                 "PartnerGraph",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
-        .executableTarget(
+        // The commands (swift-argument-parser), as a library: the two programs below run them.
+        .target(
             name: "PartnerGraphCLI",
             dependencies: [
                 "PartnerGraph",
-                "PartnerGraphPostgres",
-                "CLibXML2ICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: [
-                // C++'s runtime (used by Swift's runtime and Foundation's ICU) and libxml2 (used by
-                // Foundation's XMLParser) linked in rather than loaded: the dynamic loader then
-                // neither maps libxml2, the system's ICU and libstdc++ nor resolves their symbols
-                // each time the program starts (about 4 ms of a fresh `neighbors` in all), and the
-                // binary needs four shared libraries fewer. See scripts/static-link/.
-                .unsafeFlags(["-L", Context.packageDirectory + "/scripts/static-link"], .when(configuration: .release))
             ]),
+        // `partnergraph`.
+        .executableTarget(
+            name: "PartnerGraphMain",
+            dependencies: ["PartnerGraphCLI", "CLibXML2ICU"],
+            path: "Sources/partnergraph",
+            linkerSettings: staticLinking),
+        // `partnergraph-postgres`.
+        .executableTarget(
+            name: "PartnerGraphPostgresMain",
+            dependencies: ["PartnerGraphCLI", "PartnerGraphPostgres", "CLibXML2ICU"],
+            path: "Sources/partnergraph-postgres",
+            linkerSettings: staticLinking),
         // The benchmark of issue 3 (`make bench`); see BENCHMARKS.md.
         .executableTarget(
             name: "pg-bench",

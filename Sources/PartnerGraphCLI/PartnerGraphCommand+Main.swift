@@ -19,6 +19,12 @@ extension PartnerGraphCommand {
         // Before anything reads the arguments decoded, with invalid bytes replaced.
         ArgumentEncoding.refuseInvalidArguments()
         let arguments = Array(Swift.CommandLine.arguments.dropFirst())
+        // A PostgreSQL database: `partnergraph-postgres` runs the command line in this process's place.
+        if PartnerGraphTool.postgresOpener == nil,
+            PostgresProgram.isNamed(in: arguments, environment: environmentVariable("PARTNERGRAPH_DB"))
+        {
+            do { try PostgresProgram.handOver(arguments) } catch { exit(withError: error) }
+        }
         guard let name = arguments.first else {
             main(arguments)
             return

@@ -2,7 +2,6 @@ import ArgumentParser
 import PartnerGraph
 
 /// The `partnergraph` command: the root, which only lists the subcommands.
-@main
 struct PartnerGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnergraph",

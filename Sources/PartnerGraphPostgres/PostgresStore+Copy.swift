@@ -79,7 +79,7 @@ extension PostgresStore {
         let report = try loadInTransaction(document)
         // Statistics for the planner, and the visibility map that lets traversal read the
         // relations from their indexes alone; VACUUM runs outside a transaction.
-        try session.exclusive { try session.run("VACUUM (ANALYZE) entity, alias, relation, citation, search_document") }
+        _ = try session.exclusive { try session.run("VACUUM (ANALYZE) entity, alias, relation, citation, search_document") }
         return report
     }
 

@@ -23,7 +23,7 @@ struct GraphStoreTests {
             attributes: ["headquarters": "Rabat", "founded": "1979"], startDate: try PartialDate("1979"),
             note: "Intergovernmental organization", citations: [CitationRef(source: "icesco-2024-03-26", quote: "ICESCO")]))
         #expect(added.key == "icesco")
-        let profile = try store.profile(of: "الايسيسكو")
+        let profile = try store.profile(of: "الايسيسكو", relationsPerGroup: nil)
         #expect(profile.key == "icesco")
         #expect(profile.aliases == [Alias(name: "الإيسيسكو", language: "ar")])
         #expect(profile.attributes == ["headquarters": "Rabat", "founded": "1979"])
@@ -74,7 +74,7 @@ struct GraphStoreTests {
         let unknown = thrownError { try store.link("ICESCO", "organized", "COP29", RelationDetails(citations: [CitationRef(source: "nowhere")])) }
         #expect(unknown as? PartnerGraphError == .sourceNotFound("nowhere", known: ["press"]))
 
-        let shown = try store.profile(of: "COP29").relations
+        let shown = try store.profile(of: "COP29", relationsPerGroup: nil).relations
         #expect(shown.map(\.phrase) == ["had participant", "had participant"])
         #expect(shown.flatMap(\.citations).map(\.quote) == ["took part"])
 
@@ -90,7 +90,7 @@ struct GraphStoreTests {
     @Test("an unknown name is refused with the closest names", arguments: StoreKind.tested)
     func unknownName(kind: StoreKind) throws {
         let store = try makeExampleStore(kind)
-        let error = thrownError { _ = try store.profile(of: "ICESCOO") }
+        let error = thrownError { _ = try store.profile(of: "ICESCOO", relationsPerGroup: nil) }
         guard case let .entityNotFound(name, suggestions)? = error as? PartnerGraphError else {
             Issue.record("expected entityNotFound, got \(String(describing: error))")
             return
@@ -119,7 +119,7 @@ struct StoreParityTests {
         let sqlite = try makeExampleStore(.sqlite)
         let postgres = try makeExampleStore(.postgres)
         for name in ["ICESCO", "Sahiba Gafarova", "COP29", "الإيسيسكو"] {
-            #expect(try comparable(sqlite.profile(of: name)) == comparable(postgres.profile(of: name)), "show \(name)")
+            #expect(try comparable(sqlite.profile(of: name, relationsPerGroup: nil)) == comparable(postgres.profile(of: name, relationsPerGroup: nil)), "show \(name)")
         }
         let neighborQueries = [
             NeighborQuery(entity: "ICESCO", depth: 2),

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PartnerGraph
-import PartnerGraphPostgres
 
 extension PartnerGraphCommand {
     struct Export: ParsableCommand {
@@ -79,7 +78,7 @@ extension PartnerGraphCommand {
             let destination: ExportDestination = output == nil || output == "-" ? .standardOutput : .path(output!)
             if database.isPostgres {
                 // The interchange document is all that PostgreSQL exports so far.
-                guard resolvedFormat == .json else { throw PostgresStoreError.unsupportedCommand("export --format \(resolvedFormat.rawValue)") }
+                guard resolvedFormat == .json else { throw UnsupportedOnPostgres.command("export --format \(resolvedFormat.rawValue)") }
                 try exportDocument(try database.openGraphForReading(), to: destination)
                 return
             }

@@ -76,15 +76,9 @@ enum ServerProgram {
     static let name = "partnergraph-serve"
 
     static func path() throws -> String {
-        if let path = environmentVariable("PARTNERGRAPH_SERVE"), !path.isEmpty { return path }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let path = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(name).path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw ServeError(
-                reason: "\(name) is not beside partnergraph (looked for \(path)); build it with `swift build --product \(name)` "
-                    + "(`make install` installs both), or name it with $PARTNERGRAPH_SERVE")
-        }
-        return path
+        try SiblingProgram.path(
+            of: name, overriddenBy: "PARTNERGRAPH_SERVE",
+            missing: "build it with `swift build --product \(name)` (`make install` installs both)")
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PartnerGraph
-import PartnerGraphPostgres
 
 /// `--db`, shared by every command that touches a database.
 struct DatabaseOptions: ParsableArguments {
@@ -28,7 +27,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Whether the database in force is a PostgreSQL one (`postgres://…`).
-    var isPostgres: Bool { PostgresLocation.isPostgresURL(resolvedPath) }
+    var isPostgres: Bool { PostgresProgram.isURL(resolvedPath) }
 
     /// Opens the SQLite database for a command that writes; refuses a PostgreSQL URL, for the
     /// commands that do not work on PostgreSQL yet.
@@ -62,8 +61,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The store at `location`: a PostgreSQL database for a `postgres://` URL, else an SQLite file.
     static func openGraph(_ location: String, writing: Bool, creating: Bool) throws -> any GraphStore {
-        if PostgresLocation.isPostgresURL(location) {
-            return try PostgresStore(url: location, mode: creating ? .create : .existing)
+        if PostgresProgram.isURL(location) {
+            return try PartnerGraphTool.openPostgres(location, creating: creating)
         }
         return try PartnerGraphStore(path: location, mode: writing ? .readWrite : .readOnly)
     }
@@ -74,10 +73,10 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     static func refusePostgres(_ location: String) throws {
-        guard PostgresLocation.isPostgresURL(location) else { return }
+        guard PostgresProgram.isURL(location) else { return }
         // The subcommand as typed (`source`, `render`): every command reaches here through its own name.
         let words = Swift.CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(1)
-        throw PostgresStoreError.unsupportedCommand(words.first ?? "this command")
+        throw UnsupportedOnPostgres.command(words.first ?? "this command")
     }
 }
 

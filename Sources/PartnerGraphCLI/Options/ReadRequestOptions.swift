@@ -1,5 +1,4 @@
 import PartnerGraph
-import PartnerGraphPostgres
 
 /// The options `neighbors` and `path` share, as plain values: those of ``TraversalOptions``,
 /// `--db` and `--json`. Built from the option groups when ArgumentParser reads the arguments,
@@ -36,8 +35,8 @@ struct ReadRequestOptions: Equatable {
     /// released, as a server expects.
     func openForReading() throws -> any GraphStore {
         let location = DatabaseOptions.resolvedPath(flag: databasePath)
-        if PostgresLocation.isPostgresURL(location) {
-            return try PostgresStore(url: location, mode: .existing)
+        if PostgresProgram.isURL(location) {
+            return try PartnerGraphTool.openPostgres(location, creating: false)
         }
         let store = try PartnerGraphStore(path: location, mode: .readOnly)
         _ = Unmanaged.passRetained(store)

@@ -1,0 +1,4 @@
+import PartnerGraphCLI
+
+// `partnergraph`: the commands over SQLite files (PartnerGraphTool).
+PartnerGraphTool.main()
