@@ -80,14 +80,11 @@ struct PostgresCommandTests {
     func unsupportedCommands() throws {
         let postgres = try freshURL()
         #expect(try CommandLine.run(["init", "--db", postgres]).status == 0)
-        for command in [["stats"], ["list"], ["timeline"], ["render", "-o", "/tmp/x.svg"], ["source", "list"]] {
+        for command in [["history"], ["check"], ["duplicates"], ["source", "list"]] {
             let result = try CommandLine.run(command + ["--db", postgres])
             #expect(result.status == 1, "\(command)")
             #expect(result.stderr.contains("`partnergraph \(command[0])` is not available on PostgreSQL yet"), "\(command): \(result.stderr)")
         }
-        let export = try CommandLine.run(["export", "--format", "graphml", "--db", postgres])
-        #expect(export.status == 1)
-        #expect(export.stderr.contains("`partnergraph export --format graphml` is not available on PostgreSQL yet"))
         // $PARTNERGRAPH_DB selects it too.
         let shown = try CommandLine.run(["show", "nobody"], environment: ["PARTNERGRAPH_DB": postgres])
         #expect(shown.status == 1)

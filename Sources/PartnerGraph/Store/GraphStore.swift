@@ -66,6 +66,17 @@ public protocol GraphStore: AnyObject, Sendable {
     ///   already holds entities or relations; the document's validation errors.
     @discardableResult
     func load(_ document: InterchangeDocument) throws -> ImportReport
+
+    /// An SQLite store holding the part of the graph that `scope` names, for the commands that
+    /// draw, export and report (`render`, `export`, `list`, `stats`, `timeline`, `common`):
+    /// they run the SQLite store's code on it, so that every store prints the same bytes.
+    ///
+    /// ``PartnerGraphStore`` returns itself. Another store copies the rows into memory, under
+    /// their own ids, from one consistent snapshot.
+    ///
+    /// - Parameter scope: The part of the graph the command reads.
+    /// - Throws: The look-up errors of ``entity(_:)`` for the names of an ``GraphScope/around(_:depth:)`` scope.
+    func readableCopy(of scope: GraphScope) throws -> PartnerGraphStore
 }
 
 /// Why `partnergraph copy` refused to write.
@@ -111,4 +122,11 @@ extension PartnerGraphStore: GraphStore {
         return try importJSON(try document.jsonData(), file: "the copied graph")
     }
 
+}
+
+extension PartnerGraphStore {
+    /// The store itself: an SQLite store reads in place.
+    ///
+    /// - Parameter scope: Ignored: every part of the file is already here.
+    public func readableCopy(of scope: GraphScope) throws -> PartnerGraphStore { self }
 }

@@ -32,7 +32,7 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let shared = try database.openForReading().common(
+            let shared = try database.openForReading(scope: .around([a, b], depth: 2)).common(
                 CommonQuery(a, b, asOf: traversal.asOf, relations: traversal.relations, excludeRelations: traversal.excludeRelations))
             if output.json {
                 try Terminal.printJSON(shared)

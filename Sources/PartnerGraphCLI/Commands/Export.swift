@@ -76,13 +76,12 @@ extension PartnerGraphCommand {
 
         func run() throws {
             let destination: ExportDestination = output == nil || output == "-" ? .standardOutput : .path(output!)
-            if database.isPostgres {
-                // The interchange document is all that PostgreSQL exports so far.
-                guard resolvedFormat == .json else { throw UnsupportedOnPostgres.command("export --format \(resolvedFormat.rawValue)") }
+            // The interchange document of the whole graph: PostgreSQL writes it itself.
+            if resolvedFormat == .json {
                 try exportDocument(try database.openGraphForReading(), to: destination)
                 return
             }
-            let store = try database.openForReading()
+            let store = try database.openForReading(scope: selected.scope)
             guard let format = ExportFormat(rawValue: resolvedFormat.rawValue) else {
                 try exportDocument(store, to: destination)
                 return

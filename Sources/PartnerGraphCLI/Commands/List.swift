@@ -23,7 +23,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entities = try database.openForReading().entities(type: type, kind: kind)
+            let entities = try database.openForReading(scope: .whole).entities(type: type, kind: kind)
             if output.json {
                 try Terminal.printJSON(entities)
                 return

@@ -94,7 +94,7 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let store = try database.openForReading()
+            let store = try database.openForReading(scope: selected.scope)
             let style = RenderStyle(
                 labels: labels, language: lang, title: title, legend: !noLegend, cluster: cluster, layout: layout, drawnOn: drawnOn)
             // Opened before drawing, so that a path that cannot be written is reported at once;

@@ -36,7 +36,7 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let stats = try database.openForReading().stats(top: top, full: full)
+            let stats = try database.openForReading(scope: .whole).stats(top: top, full: full)
             if output.json {
                 try Terminal.printJSON(stats)
                 return

@@ -59,7 +59,7 @@ extension PartnerGraphCommand {
         }
 
         func run() throws {
-            let timeline = try database.openForReading().timeline(query)
+            let timeline = try database.openForReading(scope: entity.map { .around([$0], depth: 1) } ?? .whole).timeline(query)
             if output.json {
                 try Terminal.printJSON(timeline)
                 return

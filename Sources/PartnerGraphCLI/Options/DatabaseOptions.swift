@@ -54,6 +54,14 @@ struct DatabaseOptions: ParsableArguments {
         try Self.openGraph(resolvedPath, writing: true, creating: creating)
     }
 
+    /// Opens the SQLite store a command that draws, exports or reports reads: the file itself,
+    /// or, on PostgreSQL, a copy in memory of the part of the graph `scope` names
+    /// (``GraphStore/readableCopy(of:)``), so that the command prints what it prints on SQLite.
+    func openForReading(scope: GraphScope) throws -> PartnerGraphStore {
+        guard isPostgres else { return try openForReading() }
+        return try openGraphForReading().readableCopy(of: scope)
+    }
+
     /// Opens either store for a command that works on both and only reads.
     func openGraphForReading() throws -> any GraphStore {
         try Self.openGraph(resolvedPath, writing: false, creating: false)
