@@ -65,7 +65,7 @@ let package = Package(
         // `partnergraph-serve`: reads the settings `partnergraph serve` checked, and serves.
         .executableTarget(
             name: "PartnerGraphServe",
-            dependencies: ["PartnerGraphWeb"]),
+            dependencies: ["PartnerGraphWeb", "PartnerGraphPostgres"]),
         // Release builds link libxml2 statically; this hands its ICU calls to Foundation's ICU.
         .target(
             name: "CLibXML2ICU",
@@ -116,6 +116,7 @@ let package = Package(
             dependencies: [
                 "PartnerGraphWeb",
                 "PartnerGraph",
+                "PartnerGraphPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),

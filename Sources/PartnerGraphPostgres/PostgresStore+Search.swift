@@ -8,8 +8,9 @@ extension PostgresStore {
     /// Words are folded and their Arabic clitics handled exactly as in SQLite (the same
     /// ``PartnerGraph/SearchText``); every word must occur, the last may be the start of a word. Ranking is
     /// PostgreSQL's `ts_rank` with a match in a name weighing ten times one in a note or text,
-    /// where SQLite uses bm25 with the same weights: the order of hits agrees on clear cases, the
-    /// scores do not.
+    /// divided by 1 + the logarithm of the document's length (normalization 1), where SQLite
+    /// uses bm25 with the same weights and its own length normalization: the order of hits
+    /// agrees on clear cases (a name before a long text that mentions it), the scores do not.
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let words = SearchText.words(query.text)
         guard !words.isEmpty else { throw QueryError.invalidQuery("nothing to search for in \"\(query.text)\"; give a word") }
@@ -31,14 +32,14 @@ extension PostgresStore {
             let fetchLimit = Int64(wanted.isEmpty ? query.limit : query.limit * 20)
             let rows = try session.run(
                 """
-                SELECT kind, owner, ts_rank('{0.1, 0.1, 0.1, 1.0}', document, \(match)::tsquery)::float8 AS score FROM search_document
+                SELECT kind, owner, ts_rank('{0.1, 0.1, 0.1, 1.0}', document, \(match)::tsquery, 1)::float8 AS score FROM search_document
                 WHERE document @@ \(match)::tsquery ORDER BY score DESC, kind, owner LIMIT \(fetchLimit)
                 """)
             let types = try relationTypes()
             var hits: [SearchHit] = []
             for row in rows where hits.count < query.limit {
                 let (kind, owner, rank) = try row.decode((Int32, Int64, Double).self)
-                let score = (rank * 1000).rounded() / 100
+                let score = (rank * 100_000).rounded() / 100
                 switch kind {
                 case 0:
                     guard let entityRow = try session.run("SELECT \(unescaped: Self.entityColumns) FROM entity WHERE id = \(owner)").first

@@ -15,6 +15,13 @@ extension PostgresStore {
     /// - Throws: The look-up errors of ``entity(_:)``.
     /// - Complexity: Rows in proportion to the scope: the whole graph for ``PartnerGraph/GraphScope/whole``.
     public func readableCopy(of scope: GraphScope) throws -> PartnerGraphStore {
+        var scope = scope
+        if case let .paths(query, depth) = scope {
+            // The connections, found here as `path` finds them; the copy holds their entities,
+            // both ends (so that "no connection" reads as on SQLite) and what lies around them.
+            let keys = try paths(query).flatMap { $0.entities.map(\.key) }
+            scope = .around([query.from, query.to] + keys, depth: depth)
+        }
         let rows: GraphSnapshot = try session.transaction(readOnly: true) {
             try session.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             switch scope {
@@ -22,6 +29,8 @@ extension PostgresStore {
                 return try graphRows(of: nil)
             case let .around(names, depth):
                 return try graphRows(of: try entityIds(around: names.map { try resolve($0).id! }, depth: depth))
+            case .paths:
+                preconditionFailure("a path scope is turned into its neighbourhood above")
             }
         }
         return try PartnerGraphStore(holding: rows)

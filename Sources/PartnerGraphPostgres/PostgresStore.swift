@@ -42,8 +42,9 @@ public final class PostgresStore: GraphStore, @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME&sslmode=require]`.
-    ///   - mode: ``OpenMode/create`` applies the migrations the database lacks (`init`);
-    ///     ``OpenMode/existing`` requires a database at the current schema version.
+    ///   - mode: ``OpenMode/create`` creates the schema where there is none (`init`);
+    ///     ``OpenMode/existing`` requires a graph. Either applies the migrations a graph of
+    ///     an older PartnerGraph lacks.
     ///   - author: Who the changes are made by.
     /// - Throws: ``PostgresStoreError``: an unreadable URL, a server that cannot be reached, a database
     ///   without a graph (``OpenMode/existing``) or written by a newer PartnerGraph.
@@ -57,6 +58,14 @@ public final class PostgresStore: GraphStore, @unchecked Sendable {
     /// The number of the last migration applied.
     public func recordedSchemaVersion() throws -> Int {
         try session.exclusive { try Self.appliedVersion(session) ?? 0 }
+    }
+
+    /// A number that moves whenever the graph changes: the sequence that every statement
+    /// writing a table of the graph advances (migration 002), whoever runs it.
+    public func graphVersion() throws -> Int64 {
+        try session.exclusive {
+            try session.run("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM graph_version")[0].decode(Int64.self)
+        }
     }
 
     /// The number of entities and relations stored.
@@ -87,7 +96,8 @@ public final class PostgresStore: GraphStore, @unchecked Sendable {
         if let current, current > Self.schemaVersion {
             throw PostgresStoreError.newerSchema(location: location, version: current, supported: Self.schemaVersion)
         }
-        guard create else { throw PostgresStoreError.notInitialized(location: location) }
+        // A database without a graph needs `init`; one of an older PartnerGraph is brought up to date.
+        guard create || current != nil else { throw PostgresStoreError.notInitialized(location: location) }
         try session.transaction {
             // Any key would do; this one is PartnerGraph's in ASCII ("PGRAPH").
             try session.run("SELECT pg_advisory_xact_lock(\(Int64(0x5047_5241_5048)))")

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerGraphPostgres
 import PartnerGraphWeb
 
 // `partnergraph-serve`: the server that `partnergraph serve` runs once it has checked its flags.
@@ -8,7 +9,7 @@ import PartnerGraphWeb
 
 do {
     let settings = try ServeSettings(arguments: Array(CommandLine.arguments.dropFirst()))
-    try await WebServer.serve(settings)
+    try await WebServer.serve(settings) { url in try PostgresStore(url: url, mode: .existing) }
 } catch {
     let message: String
     if let error = error as? WebError {

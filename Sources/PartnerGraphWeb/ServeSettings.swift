@@ -77,9 +77,14 @@ extension WebServer {
     ///
     /// - Throws: The store's errors when the database cannot be opened, ``WebError`` for a
     ///   token that is missing or too short, and NIO's error when the address cannot be bound.
-    public static func serve(_ settings: ServeSettings) async throws {
+    /// - Parameters:
+    ///   - settings: What `partnergraph serve` checked and handed over.
+    ///   - postgres: Opens a `postgres://` database; `nil` where PostgreSQL is not linked in.
+    public static func serve(_ settings: ServeSettings, postgres: (@Sendable (String) throws -> any GraphStore)? = nil) async throws {
         let path = settings.databasePath
+        var location = path
         let server: WebServer
+        let token: BearerToken?
         if settings.allowWrites {
             let text: String
             if let tokenFile = settings.tokenFile {
@@ -87,7 +92,19 @@ extension WebServer {
             } else {
                 text = ProcessInfo.processInfo.environment["PARTNERGRAPH_TOKEN"] ?? ""
             }
-            let token = try BearerToken(text)
+            token = try BearerToken(text)
+        } else {
+            token = nil
+        }
+        if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+            guard let postgres else {
+                throw WebError.badRequest("this server cannot open PostgreSQL databases", fix: "run `partnergraph serve --db \(path)`, which starts the server that can")
+            }
+            let store = try postgres(path)
+            // The URL without its password.
+            location = store.location
+            server = WebServer(graph: WebGraph(sharedStore: store, acceptsWrites: token != nil), token: token)
+        } else if let token {
             // Created and brought up to the current schema here, once, rather than by a request.
             let store = try PartnerGraphStore(path: path, mode: .readWrite)
             server = WebServer(graph: WebGraph(store: store, writePath: path), token: token)
@@ -98,10 +115,11 @@ extension WebServer {
         }
         let mode = settings.allowWrites ? "writes allowed with the token" : "read-only"
         let host = settings.host
+        let shownLocation = location
         try await server.run(host: host, port: settings.port) { port in
             let shown = host.contains(":") ? "[\(host)]" : host
             // Written at once, not buffered: a script that started the server waits for this line.
-            FileHandle.standardOutput.write(Data("Serving \(path) at http://\(shown):\(port)/ (\(mode)); Ctrl-C stops\n".utf8))
+            FileHandle.standardOutput.write(Data("Serving \(shownLocation) at http://\(shown):\(port)/ (\(mode)); Ctrl-C stops\n".utf8))
         }
     }
 }

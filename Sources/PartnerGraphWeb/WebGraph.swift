@@ -13,13 +13,16 @@ import Synchronization
 /// holds up no page whose drawing is cached; one for the writes, which may wait for another
 /// process's lock.
 public final class WebGraph: Sendable {
-    /// The store the reads go through.
-    let store: PartnerGraphStore
+    /// The store the reads go through: an SQLite file, or a PostgreSQL database.
+    let store: any GraphStore
     /// The database's path, for the writes, which open their own store with their own author.
     let writePath: String?
     /// The database's path, when the store is opened read-only but the file may be written:
     /// searches first bring the search index up to date through a connection of their own.
     let indexPath: String?
+    /// Whether writes go through ``store`` itself (PostgreSQL, which takes concurrent writers
+    /// on one connection's transactions) rather than through a store opened per request.
+    let writesInPlace: Bool
     /// Pictures already drawn, by what they show and the graph's version.
     let drawings = VersionedCache<RenderSelection>()
     /// Entity pages already made, by the name asked for and the graph's version.
@@ -39,10 +42,11 @@ public final class WebGraph: Sendable {
     ///   date, as `partnergraph search` does: that index (derived from the names, notes and
     ///   texts) is the one thing a read-only server writes, and only when something was written
     ///   since the last search.
-    public init(store: PartnerGraphStore, indexPath: String? = nil) {
+    public init(store: any GraphStore, indexPath: String? = nil) {
         self.store = store
         self.writePath = nil
         self.indexPath = indexPath
+        self.writesInPlace = false
     }
 
     /// A graph served from `store`, whose writes open the database at `writePath` for each
@@ -51,10 +55,22 @@ public final class WebGraph: Sendable {
         self.store = store
         self.writePath = writePath
         self.indexPath = nil
+        self.writesInPlace = false
+    }
+
+    /// A graph served from a store that takes the writes too: a PostgreSQL database, whose
+    /// search index is written with what it indexes.
+    ///
+    /// - Parameter acceptsWrites: Whether the server was started with writes allowed.
+    public init(sharedStore store: any GraphStore, acceptsWrites: Bool) {
+        self.store = store
+        self.writePath = nil
+        self.indexPath = nil
+        self.writesInPlace = acceptsWrites
     }
 
     /// Whether the server was started with writes allowed.
-    var acceptsWrites: Bool { writePath != nil }
+    var acceptsWrites: Bool { writePath != nil || writesInPlace }
 
     /// `body` run on `queue` (by default the queue of reads), its result or error handed back
     /// to the caller's task.
@@ -82,7 +98,7 @@ public final class WebGraph: Sendable {
 
     /// `partnergraph show`.
     func profile(of name: String) async throws -> EntityProfile {
-        try await run { [store] in try store.profile(of: name) }
+        try await run { [store] in try store.profile(of: name, relationsPerGroup: nil) }
     }
 
     /// `partnergraph neighbors`.
@@ -97,39 +113,39 @@ public final class WebGraph: Sendable {
 
     /// `partnergraph timeline`.
     func timeline(_ query: TimelineQuery) async throws -> Timeline {
-        try await run { [store] in try store.timeline(query) }
+        try await run { [store] in try store.readableCopy(of: query.entity.map { .around([$0], depth: 1) } ?? .whole).timeline(query) }
     }
 
     /// `partnergraph stats`.
     func stats(top: Int) async throws -> GraphStats {
-        try await run { [store] in try store.stats(top: top) }
+        try await run { [store] in try store.readableCopy(of: .whole).stats(top: top) }
     }
 
     /// `partnergraph source list`.
     func sources() async throws -> [SourceSummary] {
-        try await run { [store] in try store.sources() }
+        try await run { [store] in try store.readableCopy(of: .whole).sources() }
     }
 
     /// `partnergraph list`.
     func entities(type: EntityType?, kind: String?) async throws -> [EntitySummary] {
-        try await run { [store] in try store.entities(type: type, kind: kind) }
+        try await run { [store] in try store.readableCopy(of: .whole).entities(type: type, kind: kind) }
     }
 
     /// The other names of each entity named by `keys`, for the search page.
     func aliases(of keys: [String]) async throws -> [String: [Alias]] {
         try await run { [store] in
             var aliases: [String: [Alias]] = [:]
-            for key in keys { aliases[key] = try store.profile(of: key).aliases }
+            for key in keys { aliases[key] = try store.profile(of: key, relationsPerGroup: 0).aliases }
             return aliases
         }
     }
 
-    /// A number that changes whenever the graph does: the latest change of its history.
-    ///
-    /// Every write PartnerGraph makes, from this server or any other process, records a change,
-    /// undo included; so a drawing cached under one version shows the graph as it still is.
+    /// A number that changes whenever the graph does (``PartnerGraph/GraphStore/graphVersion()``):
+    /// on SQLite the latest change of its history, which every write from any process records,
+    /// undo included; on PostgreSQL a sequence every writing statement advances. So a drawing
+    /// cached under one version shows the graph as it still is.
     func version() throws -> Int64 {
-        try store.history(limit: 1).first?.id ?? 0
+        try store.graphVersion()
     }
 
     /// ``version()``, read again only when the last read is older than ``versionLifetime``, so
@@ -177,7 +193,7 @@ public final class WebGraph: Sendable {
         if let svg = drawings[key] { return svg }
         return try await run(on: drawingQueue) { [store, drawings] in
             if let svg = drawings[key] { return svg }
-            let picture = try store.render(selection, style: RenderStyle(language: .both), format: .svg)
+            let picture = try store.readableCopy(of: GraphScope(selection)).render(selection, style: RenderStyle(language: .both), format: .svg)
             let svg = InlineSVG.element(from: picture.data)
             drawings[key] = svg
             return svg
@@ -196,7 +212,11 @@ public final class WebGraph: Sendable {
         try await write(author) { store in try store.link(source, type, target, details) }
     }
 
-    private func write<T: Sendable>(_ author: ChangeAuthor, _ body: @escaping @Sendable (PartnerGraphStore) throws -> T) async throws -> T {
+    private func write<T: Sendable>(_ author: ChangeAuthor, _ body: @escaping @Sendable (any GraphStore) throws -> T) async throws -> T {
+        if writesInPlace {
+            defer { versionChanged() }
+            return try await run(on: writeQueue) { [store] in try body(store) }
+        }
         guard let writePath else {
             throw WebError(status: .methodNotAllowed, message: "this server is read-only", fix: "start it with `partnergraph serve --allow-writes` and a token")
         }

@@ -7,6 +7,22 @@ public enum GraphScope: Hashable, Sendable {
     /// The named entities and every entity within `depth` relations of them, either way, with
     /// every relation among those entities: `render --around`, `timeline`, `common`.
     case around([String], depth: Int)
+    /// The entities on the connections `query` finds and those within `depth` relations of
+    /// them, with every relation among them: `render --path`.
+    case paths(PathQuery, depth: Int)
+
+    /// The part of the graph `selection` can draw or export: the neighbourhood it is around,
+    /// the connections and their surroundings, else the whole graph.
+    public init(_ selection: RenderSelection) {
+        switch selection.scope {
+        case .whole:
+            self = .whole
+        case let .around(name, depth):
+            self = .around([name], depth: depth)
+        case let .path(from, to, k, depth):
+            self = .paths(PathQuery(from: from, to: to, k: k, relations: selection.relationTypes, asOf: selection.asOf), depth: depth)
+        }
+    }
 }
 
 /// Rows of part of a graph, with their ids, as another store hands them to SQLite.

@@ -77,6 +77,10 @@ public protocol GraphStore: AnyObject, Sendable {
     /// - Parameter scope: The part of the graph the command reads.
     /// - Throws: The look-up errors of ``entity(_:)`` for the names of an ``GraphScope/around(_:depth:)`` scope.
     func readableCopy(of scope: GraphScope) throws -> PartnerGraphStore
+
+    /// A number that moves whenever the graph changes, whoever changes it: what the web view
+    /// keeps its pages and drawings under.
+    func graphVersion() throws -> Int64
 }
 
 /// Why `partnergraph copy` refused to write.
@@ -129,4 +133,9 @@ extension PartnerGraphStore {
     ///
     /// - Parameter scope: Ignored: every part of the file is already here.
     public func readableCopy(of scope: GraphScope) throws -> PartnerGraphStore { self }
+
+    /// The id of the latest change in the history: every write records one, undo included.
+    public func graphVersion() throws -> Int64 {
+        try history(limit: 1).first?.id ?? 0
+    }
 }

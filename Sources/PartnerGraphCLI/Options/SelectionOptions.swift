@@ -73,9 +73,6 @@ struct SelectionOptions: ParsableArguments {
     }
 
     /// The part of the graph the selection can reach, for a store that copies it to draw or
-    /// export (PostgreSQL): the neighbourhood it is around, else the whole graph.
-    var scope: GraphScope {
-        if path.count != 2, let around { return .around([around], depth: depth ?? 1) }
-        return .whole
-    }
+    /// export (PostgreSQL).
+    var scope: GraphScope { GraphScope(selection) }
 }
