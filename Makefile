@@ -74,6 +74,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph
 	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph-serve
+	$(SWIFT) build -c release --static-swift-stdlib --product partnergraph-postgres
 
 # A release binary that valgrind can read (`valgrind --tool=callgrind .build-profile/release/partnergraph …`),
 # in its own build folder. valgrind 3.19 (Debian 12) reads DWARF 4 only, and stops at the first
@@ -177,6 +178,8 @@ INSTALL_CONFIG ?= release
 INSTALL_BINARY = .build/$(INSTALL_CONFIG)/partnergraph
 # The server `partnergraph serve` runs, installed beside it.
 INSTALL_SERVER = .build/$(INSTALL_CONFIG)/partnergraph-serve
+# The same commands with PostgreSQL linked in, which `partnergraph` runs for a postgres:// database.
+INSTALL_POSTGRES = .build/$(INSTALL_CONFIG)/partnergraph-postgres
 BIN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
 BASH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -184,15 +187,17 @@ FISH_COMPLETION_DIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 MAN_INSTALL_DIR = $(DESTDIR)$(PREFIX)/share/man/man1
 COMPLETIONS_DIR = .build/completions
 # Where swift-argument-parser's generate-manual plugin writes the page (one per executable target).
-MANUAL = .build/plugins/GenerateManual/outputs/PartnerGraphCLI/partnergraph.1
+MANUAL = .build/plugins/GenerateManual/outputs/PartnerGraphMain/partnergraph.1
 # The page's date is the last commit's, so that the same sources give the same page.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
-INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BIN_INSTALL_DIR)/partnergraph-serve $(BASH_COMPLETION_DIR)/partnergraph \
+INSTALLED_FILES = $(BIN_INSTALL_DIR)/partnergraph $(BIN_INSTALL_DIR)/partnergraph-serve $(BIN_INSTALL_DIR)/partnergraph-postgres \
+	$(BASH_COMPLETION_DIR)/partnergraph \
 	$(ZSH_COMPLETION_DIR)/_partnergraph $(FISH_COMPLETION_DIR)/partnergraph.fish $(MAN_INSTALL_DIR)/partnergraph.1
 
 install-build: deps
 	@if [ "$(INSTALL_CONFIG)" = release ]; then $(MAKE) --no-print-directory release; \
-	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph && $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph-serve; fi
+	else $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph && $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph-serve \
+	  && $(SWIFT) build -c $(INSTALL_CONFIG) --product partnergraph-postgres; fi
 
 # The completion scripts, written by the binary (ArgumentParser's --generate-completion-script);
 # each is written whole before it is moved into place.
@@ -214,6 +219,7 @@ install: install-build completions manual
 	install -d $(BIN_INSTALL_DIR) $(BASH_COMPLETION_DIR) $(ZSH_COMPLETION_DIR) $(FISH_COMPLETION_DIR) $(MAN_INSTALL_DIR)
 	install -m 755 $(INSTALL_BINARY) $(BIN_INSTALL_DIR)/partnergraph
 	install -m 755 $(INSTALL_SERVER) $(BIN_INSTALL_DIR)/partnergraph-serve
+	install -m 755 $(INSTALL_POSTGRES) $(BIN_INSTALL_DIR)/partnergraph-postgres
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.bash $(BASH_COMPLETION_DIR)/partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.zsh $(ZSH_COMPLETION_DIR)/_partnergraph
 	install -m 644 $(COMPLETIONS_DIR)/partnergraph.fish $(FISH_COMPLETION_DIR)/partnergraph.fish

@@ -14,7 +14,7 @@ prefix="$work/prefix"
 make -C "$root" --no-print-directory install PREFIX="$prefix" INSTALL_CONFIG="$config" >"$work/install.log" 2>&1 \
   || { tail -n 30 "$work/install.log" >&2; fail "make install PREFIX=$prefix failed (above)"; }
 
-files=(bin/partnergraph bin/partnergraph-serve share/bash-completion/completions/partnergraph share/zsh/site-functions/_partnergraph
+files=(bin/partnergraph bin/partnergraph-serve bin/partnergraph-postgres share/bash-completion/completions/partnergraph share/zsh/site-functions/_partnergraph
   share/fish/vendor_completions.d/partnergraph.fish share/man/man1/partnergraph.1)
 for file in "${files[@]}"; do
   [ -s "$prefix/$file" ] || fail "make install did not write $prefix/$file"
