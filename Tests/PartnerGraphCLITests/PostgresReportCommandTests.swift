@@ -89,6 +89,22 @@ struct PostgresReportCommandTests {
         #expect(sqlite.stdout.contains("Isolated Body"))
         #expect(postgres.stdout == sqlite.stdout)
     }
+
+    @Test("backup of a PostgreSQL database writes an SQLite file holding the same graph, ids included")
+    func backup() throws {
+        let graph = try example()
+        defer { try? FileManager.default.removeItem(at: graph.folder) }
+        let file = graph.folder.appendingPathComponent("backup.sqlite").path
+        let backedUp = try CommandLine.run(["backup", file, "--db", graph.postgres])
+        #expect(backedUp.status == 0, "\(backedUp.stderr)")
+        #expect(backedUp.stdout.contains("21 entities, 33 relations, 1 source"))
+        for arguments in [["export"], ["show", "ICESCO", "--json"], ["path", "Salim M. AlMalik", "Sahiba Gafarova", "--json"]] {
+            #expect(try CommandLine.run(arguments + ["--db", file]).stdout == CommandLine.run(arguments + ["--db", graph.sqlite]).stdout, "\(arguments)")
+        }
+        // Not over an existing file without --force, as on SQLite.
+        let again = try CommandLine.run(["backup", file, "--db", graph.postgres])
+        #expect(again.status != 0)
+    }
 }
 
 private struct ReportTestError: Error, CustomStringConvertible {

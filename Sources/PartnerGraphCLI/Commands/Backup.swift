@@ -13,7 +13,9 @@ extension PartnerGraphCommand {
                 backup API: every change finished before is in it, and writers are not held up. It is \
                 written next to FILE and renamed into place, so FILE is never seen half-written. An \
                 existing FILE is replaced only with --force. On a terminal, a large database shows its \
-                progress on standard error. `partnergraph restore FILE` puts it back.
+                progress on standard error. `partnergraph restore FILE` puts it back. A PostgreSQL \
+                database is backed up as an SQLite file, read from one snapshot; `partnergraph copy \
+                --from FILE --to postgres://…` loads it into an empty one.
                   partnergraph backup partners-2024-05-14.sqlite
                 """)
 
@@ -26,12 +28,14 @@ extension PartnerGraphCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.openForReading()
+            // On PostgreSQL: the whole graph, read from one snapshot, written as an SQLite file
+            // that every command reads and `copy` can load back.
+            let store = try database.openForReading(scope: .whole)
             let bar = BackupProgressBar()
             defer { bar.finish() }
             let report = try store.backup(to: file, replacing: force, progress: bar.callback)
             bar.finish()
-            print("Backed up \(database.resolvedPath) to \(report.path): \(report.counts.summary) (\(byteCount(report.bytes)), schema version \(report.schemaVersion))")
+            print("Backed up \(database.shownLocation) to \(report.path): \(report.counts.summary) (\(byteCount(report.bytes)), schema version \(report.schemaVersion))")
         }
     }
 }
