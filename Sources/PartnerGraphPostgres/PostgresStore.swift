@@ -91,7 +91,14 @@ public final class PostgresStore: GraphStore, @unchecked Sendable {
     /// keeps two `init`s from applying them at once.
     private func migrate(create: Bool) throws {
         let location = location
-        let current = try session.exclusive { try Self.appliedVersion(session) }
+        // One statement where a graph exists, the common case; the table's absence says there is none.
+        let current: Int? = try session.exclusive {
+            do {
+                return Int(try session.run("SELECT coalesce(max(version), 0) FROM partnergraph_migration")[0].decode(Int32.self))
+            } catch is PostgresUndefinedTable {
+                return nil
+            }
+        }
         if let current, current == Self.schemaVersion { return }
         if let current, current > Self.schemaVersion {
             throw PostgresStoreError.newerSchema(location: location, version: current, supported: Self.schemaVersion)
