@@ -39,8 +39,11 @@ struct SchemaUpgradeTests {
         let history = try Self.rows("SELECT * FROM change_row ORDER BY id", at: path)
         #expect(relations.count == 36 && citations.count > 50, "the fixture holds the example and more")
 
+        let pages = try Self.rows("PRAGMA page_count", at: path)
         let store = try PartnerGraphStore(path: path)
         #expect(try store.recordedSchemaVersion() == 8)
+        #expect(try Self.rows("PRAGMA freelist_count", at: path) == [[0.databaseValue]], "the upgrade compacts the file")
+        #expect(try Self.rows("PRAGMA page_count", at: path)[0][0] != pages[0][0])
         #expect(try Self.rows("SELECT * FROM relation_view ORDER BY id", at: path) == relations, "relation_view shows the rows as they were")
         #expect(try Self.rows("SELECT * FROM citation ORDER BY id", at: path) == citations, "the citations of relations survive the rebuild")
         #expect(try Self.rows("SELECT * FROM change_row ORDER BY id", at: path) == history)
