@@ -53,8 +53,8 @@ public struct Relation: Codable, Hashable, Sendable, Identifiable {
 
 extension Relation: FetchableRecord, TableRecord {
     /// The view `relation_view`, which shows the compact `relation` table (migration 008) as
-    /// text: type names, dates and timestamps. Write with ``insert(_:)``, ``update(_:)`` and
-    /// ``delete(_:)``, which store the compact form.
+    /// text: type names, dates and timestamps. Write with `insert(_:)`, `update(_:)` and
+    /// `delete(_:)`, which store the compact form.
     public static let databaseTableName = "relation_view"
 
     /// The columns that queries filter and sort on.
