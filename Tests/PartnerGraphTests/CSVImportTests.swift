@@ -51,10 +51,10 @@ struct CSVImportTests {
     /// Counts the relations missing from relation_incoming and its entries with no relation,
     /// dates included (migration 007).
     static let incomingMismatchSQL = """
-        SELECT (SELECT count(*) FROM (SELECT target_id, type, source_id, id, start_date, end_date, date FROM relation
-                                      EXCEPT SELECT target_id, type, source_id, relation_id, start_date, end_date, date FROM relation_incoming))
-             + (SELECT count(*) FROM (SELECT target_id, type, source_id, relation_id, start_date, end_date, date FROM relation_incoming
-                                      EXCEPT SELECT target_id, type, source_id, id, start_date, end_date, date FROM relation))
+        SELECT (SELECT count(*) FROM (SELECT target_id, type_id, source_id, id, start_date, end_date, date FROM relation
+                                      EXCEPT SELECT target_id, type_id, source_id, relation_id, start_date, end_date, date FROM relation_incoming))
+             + (SELECT count(*) FROM (SELECT target_id, type_id, source_id, relation_id, start_date, end_date, date FROM relation_incoming
+                                      EXCEPT SELECT target_id, type_id, source_id, id, start_date, end_date, date FROM relation))
         """
 
     @Test("new entities are numbered in the byte order of their keys, long shared prefixes included")

@@ -54,7 +54,7 @@ struct CheckTests {
             kinds: [.relationTypeRule], names: "cop29"),
         Breakage(
             name: "relation of a type the vocabulary lacks",
-            sql: "UPDATE relation SET type = 'funded_by' WHERE id = (SELECT min(id) FROM relation)",
+            sql: "UPDATE relation_view SET type = 'funded_by' WHERE id = (SELECT min(id) FROM relation)",
             kinds: [.relationUnknownType], names: "no relation type \"funded_by\""),
         Breakage(
             name: "entity deleted under its relations, names and citations",
@@ -63,16 +63,16 @@ struct CheckTests {
         Breakage(
             name: "relation from an entity to itself",
             sql: """
-                INSERT INTO relation (source_id, type, target_id, created_at, updated_at)
+                INSERT INTO relation_view (source_id, type, target_id, created_at, updated_at)
                 SELECT id, 'partner_of', id, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z' FROM entity WHERE key = 'icesco'
                 """,
             kinds: [.selfRelation], names: "icesco —partner_of→ icesco"),
         Breakage(
             name: "symmetric relation recorded both ways",
             sql: """
-                INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, created_at, updated_at)
+                INSERT INTO relation_view (source_id, type, target_id, role, start_date, end_date, date, created_at, updated_at)
                 SELECT target_id, type, source_id, role, start_date, end_date, date, created_at, updated_at
-                FROM relation WHERE type = 'partner_of' LIMIT 1
+                FROM relation_view WHERE type = 'partner_of' LIMIT 1
                 """,
             kinds: [.symmetricDuplicate], names: "the same relation the other way"),
         Breakage(
@@ -94,7 +94,7 @@ struct CheckTests {
             name: "date that is no date, and a period that ends before it starts",
             sql: """
                 UPDATE entity SET date = '2024-13' WHERE key = 'cop29';
-                UPDATE relation SET date = NULL, start_date = '2024', end_date = '2020' WHERE id = 2;
+                UPDATE relation_view SET date = NULL, start_date = '2024', end_date = '2020' WHERE id = 2;
                 """,
             kinds: [.invalidDate], names: "cop29: the date \"2024-13\" is not a date"),
         Breakage(

@@ -22,7 +22,7 @@ import Testing
             var text = ""
             for (table, order) in [
                 ("entity", "id"), ("alias", "id"), ("attribute", "entity_id, key"), ("relation", "id"),
-                ("relation_incoming", "target_id, type, source_id, relation_id"), ("citation", "id"), ("source", "id"),
+                ("relation_incoming", "target_id, type_id, source_id, relation_id"), ("citation", "id"), ("source", "id"),
                 ("relation_type", "name"), ("draft", "id"), ("claim", "id"), ("merged_key", "key"),
                 ("distinct_pair", "entity_a, entity_b"),
             ] {

@@ -151,7 +151,7 @@ extension HubTimelineTests {
         try store.addEntity(NewEntity(type: .organization, name: "A", key: "a"))
         try store.addEntity(NewEntity(type: .organization, name: "B", key: "b"))
         try store.link("a", "partner_of", "b", RelationDetails(startDate: try PartialDate("1999")))
-        try store.write { db in try db.execute(sql: "UPDATE relation SET start_date = ?", arguments: [stored]) }
+        try store.write { db in try db.execute(sql: "UPDATE relation_view SET start_date = ?", arguments: [stored]) }
         let timeline = try store.timeline(TimelineQuery(entity: "a"))
         #expect(timeline.entries.map(\.date.description) == (read.map { [$0] } ?? []))
         #expect((try? PartialDate(stored))?.description == read, "the same as PartialDate's own reading")

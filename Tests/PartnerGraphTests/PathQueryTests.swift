@@ -178,7 +178,7 @@ struct PathQueryTests {
         // The store refuses self relations; put one in behind its back, as a hand-edited file might.
         try store.writer.write { db in
             try db.execute(sql: """
-                INSERT INTO relation (source_id, type, target_id, created_at, updated_at)
+                INSERT INTO relation_view (source_id, type, target_id, created_at, updated_at)
                 SELECT id, 'partner_of', id, 'now', 'now' FROM entity WHERE key IN ('o1', 'o3')
                 """)
         }
@@ -211,7 +211,7 @@ struct PathQueryTests {
                 adjacency[a].append(b)
                 adjacency[b].append(a)
                 try db.execute(
-                    sql: "INSERT INTO relation (source_id, type, target_id, created_at, updated_at) VALUES (?, 'member_of', ?, 'now', 'now')",
+                    sql: "INSERT INTO relation_view (source_id, type, target_id, created_at, updated_at) VALUES (?, 'member_of', ?, 'now', 'now')",
                     arguments: [a + 1, b + 1])
             }
         }

@@ -140,7 +140,7 @@ struct RenderSelectionTests {
             }
             for index in 1..<(PartnerGraphStore.renderNodeLimit + 5) {
                 try db.execute(
-                    sql: "INSERT INTO relation (source_id, type, target_id, created_at, updated_at) VALUES (?, 'partner_of', 1, '2024', '2024')",
+                    sql: "INSERT INTO relation_view (source_id, type, target_id, created_at, updated_at) VALUES (?, 'partner_of', 1, '2024', '2024')",
                     arguments: [index + 1])
             }
         }

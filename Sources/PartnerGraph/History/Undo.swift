@@ -110,7 +110,7 @@ struct Undo {
                     let found = try Row.fetchOne(
                         db,
                         sql: """
-                            SELECT \(childKey), x.\(column) FROM \(reference.child) x
+                            SELECT \(childKey), x.\(column) FROM \(Self.readable(reference.child)) x
                             WHERE x.\(column) IN (\(parent.sql))
                             AND \(childKey) NOT IN (SELECT row_key FROM change_row WHERE change_id = ? AND tbl = ? AND before IS NULL)
                             \(child.key == ["id"]
@@ -165,9 +165,10 @@ struct Undo {
         var columns: [String: [String]] = [:]
         for row in rows.reversed() {
             let table = ChangeLog.tables[row.table]!
-            if columns[row.table] == nil { columns[row.table] = try db.columns(in: row.table).map(\.name) }
+            let readable = Self.readable(row.table)
+            if columns[row.table] == nil { columns[row.table] = try db.columns(in: readable).map(\.name) }
             let names = columns[row.table]!
-            let name = row.table.quotedDatabaseIdentifier
+            let name = readable.quotedDatabaseIdentifier
             let match = table.key.map { "\($0.quotedDatabaseIdentifier) = json_extract(?1, '$.\($0)')" }.joined(separator: " AND ")
             do {
                 switch (row.before, row.after) {
@@ -222,6 +223,12 @@ struct Undo {
             throw HistoryError.cannotRestore(
                 change: target, reason: "a \(ChangeLog.tables[table]?.kind ?? table) it would put back refers to a \(parent) that no longer exists")
         }
+    }
+
+    /// Where a recorded table's rows read and write as their history images record them:
+    /// relations through relation_view, which shows the compact table as text (migration 008).
+    static func readable(_ table: String) -> String {
+        table == "relation" ? "relation_view" : table
     }
 
     // MARK: - Words

@@ -322,7 +322,7 @@ extension PartnerGraphStore {
             let members = entity.members.compactMap { end -> Int64? in if case .entity(let id) = end { return id } else { return nil } }
             guard members.count == entity.members.count, members.count >= 2 else { continue }
             let relation = entity.type == .event ? "participated_in" : "party_to"
-            let sql = members.map { _ in "SELECT target_id FROM relation WHERE type = ? AND source_id = ?" }.joined(separator: " INTERSECT ")
+            let sql = members.map { _ in "SELECT target_id FROM relation_view WHERE type = ? AND source_id = ?" }.joined(separator: " INTERSECT ")
             let shared = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(members.flatMap { [relation, $0] as [DatabaseValueConvertible] }))
             let candidates = try Entity.fetchAll(db, keys: shared).filter { $0.type == entity.type }
             let compatible = candidates.filter { existing in
@@ -343,7 +343,7 @@ extension PartnerGraphStore {
                 let exists = try Bool.fetchOne(
                     db,
                     sql: """
-                        SELECT EXISTS (SELECT 1 FROM relation WHERE type = ?1 AND ((source_id = ?2 AND target_id = ?3)
+                        SELECT EXISTS (SELECT 1 FROM relation_view WHERE type = ?1 AND ((source_id = ?2 AND target_id = ?3)
                                                                          OR (?4 AND source_id = ?3 AND target_id = ?2)))
                         """,
                     arguments: [relation.type, from, to, symmetric]) ?? false

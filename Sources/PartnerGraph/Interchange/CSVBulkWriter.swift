@@ -217,43 +217,35 @@ struct CSVBulkWriter {
         // explicit id would cost a look-up per row. Into an empty table, where none is skipped,
         // edge i gets firstId + i; checked below.
         let firstId = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM relation") ?? 0) + 1
-        let columns = "INSERT INTO relation (source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at) VALUES "
-        let now = self.now
+        // The compact columns of migration 008: the type's id, packed dates, Unix seconds, and
+        // updated_at NULL (equal to created_at).
+        let columns = "INSERT INTO relation (source_id, type_id, target_id, role, start_date, end_date, date, note, created_at, updated_at) VALUES "
+        let now = Timestamp.stored(self.now)
         // OR IGNORE skips a relation already stored, as ON CONFLICT DO NOTHING does (the identity
         // index is the table's one uniqueness constraint, and the NOT NULL columns are always
         // bound), and unlike it lets a multi-row statement run without a statement journal.
         var insert = try BatchedInsert(
             db, head: "INSERT OR IGNORE" + columns.dropFirst("INSERT".count), width: 7,
-            row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ", NULL, ?1, ?1)" },
+            row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ", NULL, ?1, NULL)" },
             shared: { Self.bind($0, 1, now) })
-        let single = try db.makeStatement(sql: columns + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, ?1) ON CONFLICT DO NOTHING")
+        let single = try db.makeStatement(sql: columns + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, NULL) ON CONFLICT DO NOTHING")
         let singleHandle = single.sqliteStatement
         Self.bind(singleHandle, 1, now)
-        // The type names, bound without a copy.
-        let typeNames = vocabulary.map { StaticText($0.name) }
+        // The types' ids, in the vocabulary's order (the edges' type numbers).
+        let typeIds = try vocabulary.map { try RelationTypeCodes.id(of: $0.name, in: db) }
         let extras = list.extras
         let edges = list.edges
-
-        // The dates' text, bound without a copy (SQLite would otherwise allocate and free one for
-        // each of a million dates): three 10-byte slots for each row of a batch, and three more
-        // for the single-row statement. A row's slots are rewritten only when it is bound again,
-        // after its batch has been written.
-        let slotsPerRow = 3, slotBytes = 10
-        let dateText = UnsafeMutablePointer<UInt8>.allocate(capacity: (BatchedInsert.batchSize + 1) * slotsPerRow * slotBytes)
-        defer { dateText.deallocate() }
 
         /// Binds the seven columns of edge `index` from parameter `base` on.
         func bindRow(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let edge = edges[index]
-            let row = handle == singleHandle ? BatchedInsert.batchSize : Int(base - 2) / 7
-            let slots = dateText + row * slotsPerRow * slotBytes
             sqlite3_bind_int64(handle, base, edge.source >= 0 ? ids[Int(edge.source)] : -edge.source)
-            typeNames[Int(edge.type)].bind(to: handle, at: base + 1)
+            sqlite3_bind_int64(handle, base + 1, typeIds[Int(edge.type)])
             sqlite3_bind_int64(handle, base + 2, edge.target >= 0 ? ids[Int(edge.target)] : -edge.target)
             Self.bind(handle, base + 3, edge.extra >= 0 ? extras[Int(edge.extra)].role : nil)
-            Self.bindDate(handle, base + 4, edge.start, in: slots)
-            Self.bindDate(handle, base + 5, edge.end, in: slots + slotBytes)
-            Self.bindDate(handle, base + 6, edge.date, in: slots + 2 * slotBytes)
+            Self.bindDate(handle, base + 4, edge.start)
+            Self.bindDate(handle, base + 5, edge.end)
+            Self.bindDate(handle, base + 6, edge.date)
         }
 
         var batched = 0
@@ -292,29 +284,28 @@ struct CSVBulkWriter {
             // Some endpoint was stored before, or the ids are not the expected ones: SQLite
             // sorts the entries.
             try db.execute(sql: """
-                INSERT INTO relation_incoming (target_id, type, source_id, relation_id, start_date, end_date, date)
-                SELECT target_id, type, source_id, id, start_date, end_date, date FROM relation
-                ORDER BY target_id, type, source_id, id
+                INSERT INTO relation_incoming (target_id, type_id, source_id, relation_id, start_date, end_date, date)
+                SELECT target_id, type_id, source_id, id, start_date, end_date, date FROM relation
+                ORDER BY target_id, type_id, source_id, id
                 """)
             return
         }
         // relation_incoming, in its key order, so that SQLite appends every entry; with each
-        // relation's dates (migration 007), bound from the same kind of slots as above.
+        // relation's dates (migration 007).
         var incoming = try BatchedInsert(
             db,
-            head: "INSERT OR FAIL INTO relation_incoming (target_id, type, source_id, relation_id, start_date, end_date, date) VALUES ",
+            head: "INSERT OR FAIL INTO relation_incoming (target_id, type_id, source_id, relation_id, start_date, end_date, date) VALUES ",
             width: 7, row: { base in "(" + (base..<(base + 7)).map { "?\($0)" }.joined(separator: ", ") + ")" })
         func bindIncoming(_ handle: OpaquePointer, _ base: Int32, _ index: Int) {
             let entry = entries[index]
             let edge = edges[Int(entry.position)]
-            let slots = dateText + Int(base - 2) / 7 * slotsPerRow * slotBytes
             sqlite3_bind_int64(handle, base, ids[Int(entry.target)])
-            typeNames[Int(entry.type)].bind(to: handle, at: base + 1)
+            sqlite3_bind_int64(handle, base + 1, typeIds[Int(entry.type)])
             sqlite3_bind_int64(handle, base + 2, ids[Int(entry.source)])
             sqlite3_bind_int64(handle, base + 3, firstId + Int64(entry.position))
-            Self.bindDate(handle, base + 4, edge.start, in: slots)
-            Self.bindDate(handle, base + 5, edge.end, in: slots + slotBytes)
-            Self.bindDate(handle, base + 6, edge.date, in: slots + 2 * slotBytes)
+            Self.bindDate(handle, base + 4, edge.start)
+            Self.bindDate(handle, base + 5, edge.end)
+            Self.bindDate(handle, base + 6, edge.date)
         }
         for index in entries.indices { try incoming.add(index, bindIncoming) }
         try incoming.flush(bindIncoming)
@@ -346,6 +337,15 @@ struct CSVBulkWriter {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Binds a value as GRDB would (text, an integer or NULL).
+    static func bind(_ handle: OpaquePointer, _ index: Int32, _ value: DatabaseValue) {
+        switch value.storage {
+        case .int64(let number): sqlite3_bind_int64(handle, index, number)
+        case .string(let text): bind(handle, index, text)
+        default: sqlite3_bind_null(handle, index)
+        }
+    }
+
     static func bind(_ handle: OpaquePointer, _ index: Int32, _ text: String?) {
         guard var text else {
             sqlite3_bind_null(handle, index)
@@ -354,33 +354,13 @@ struct CSVBulkWriter {
         _ = text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
     }
 
-    /// Binds `date` as its text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), written into `slot` (10
-    /// bytes), which must stay unchanged until the statement has been stepped; NULL for no date.
-    static func bindDate(_ handle: OpaquePointer, _ index: Int32, _ date: PackedDate, in slot: UnsafeMutablePointer<UInt8>) {
+    /// Binds `date` as the relation tables store it since migration 008: the integer YYYYMMDD
+    /// that ``PackedDate`` already is; NULL for no date.
+    static func bindDate(_ handle: OpaquePointer, _ index: Int32, _ date: PackedDate) {
         guard date != 0 else {
             sqlite3_bind_null(handle, index)
             return
         }
-        let year = Int(date / 10000), month = Int(date / 100 % 100), day = Int(date % 100)
-        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
-        slot[0] = digit(year / 1000 % 10)
-        slot[1] = digit(year / 100 % 10)
-        slot[2] = digit(year / 10 % 10)
-        slot[3] = digit(year % 10)
-        var count: Int32 = 4
-        if month > 0 {
-            slot[4] = UInt8(ascii: "-")
-            slot[5] = digit(month / 10)
-            slot[6] = digit(month % 10)
-            count = 7
-            if day > 0 {
-                slot[7] = UInt8(ascii: "-")
-                slot[8] = digit(day / 10)
-                slot[9] = digit(day % 10)
-                count = 10
-            }
-        }
-        // SQLITE_STATIC: SQLite reads the text when the statement is stepped.
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(slot).assumingMemoryBound(to: CChar.self), count, nil)
+        sqlite3_bind_int64(handle, index, Int64(date))
     }
 }

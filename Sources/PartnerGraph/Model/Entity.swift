@@ -119,9 +119,11 @@ extension PartialDate: DatabaseValueConvertible {
     /// The date as stored: its text, at its precision (`2024-03`).
     public var databaseValue: DatabaseValue { description.databaseValue }
 
-    /// Reads a stored date; `nil` for NULL or text that is not a date.
+    /// Reads a stored date: its text, or the integer `YYYYMMDD` of the compact relation tables
+    /// (see ``PartialDate/init(packed:)``); `nil` for NULL or a value that is not a date.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> PartialDate? {
-        String.fromDatabaseValue(dbValue).flatMap { try? PartialDate($0) }
+        if case .int64(let packed) = dbValue.storage { return PartialDate(packed: packed) }
+        return String.fromDatabaseValue(dbValue).flatMap { try? PartialDate($0) }
     }
 }
 

@@ -51,9 +51,11 @@ public struct Relation: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-extension Relation: FetchableRecord, MutablePersistableRecord {
-    /// The `relation` table.
-    public static let databaseTableName = "relation"
+extension Relation: FetchableRecord, TableRecord {
+    /// The view `relation_view`, which shows the compact `relation` table (migration 008) as
+    /// text: type names, dates and timestamps. Write with `insert(_:)`, `update(_:)` and
+    /// `delete(_:)`, which store the compact form.
+    public static let databaseTableName = "relation_view"
 
     /// The columns that queries filter and sort on.
     public enum Columns {
@@ -67,7 +69,7 @@ extension Relation: FetchableRecord, MutablePersistableRecord {
         public static let targetId = Column("target_id")
     }
 
-    /// Reads a row by column name, without `Codable` (see ``Entity/init(row:)``).
+    /// Reads a row of `relation_view` by column name, without `Codable` (see ``Entity/init(row:)``).
     public init(row: Row) throws {
         id = row["id"]
         sourceId = row["source_id"]
@@ -82,23 +84,49 @@ extension Relation: FetchableRecord, MutablePersistableRecord {
         updatedAt = row["updated_at"]
     }
 
-    /// Writes the relation's columns.
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["source_id"] = sourceId
-        container["type"] = type
-        container["target_id"] = targetId
-        container["role"] = role
-        container["start_date"] = startDate
-        container["end_date"] = endDate
-        container["date"] = date
-        container["note"] = note
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
+    /// The relation stored with id `id`, if any.
+    public static func fetchOne(_ db: Database, id: Int64) throws -> Relation? {
+        try Relation.fetchOne(db.cachedStatement(sql: "SELECT * FROM relation_view WHERE id = ?"), arguments: [id])
     }
 
-    /// Keeps the row id SQLite gave the new relation as its ``id``.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    /// The values of the `relation` table's columns after `id`, in their compact form.
+    private func storedValues(_ db: Database) throws -> [DatabaseValue] {
+        let created = Timestamp.stored(createdAt), updated = Timestamp.stored(updatedAt)
+        return [
+            sourceId.databaseValue, try RelationTypeCodes.id(of: type, in: db).databaseValue, targetId.databaseValue,
+            role.databaseValue, startDate?.packed.databaseValue ?? .null, endDate?.packed.databaseValue ?? .null,
+            date?.packed.databaseValue ?? .null, note.databaseValue, created, updated == created ? .null : updated,
+        ]
+    }
+
+    /// Stores the relation as a new row, and keeps its new ``id``.
+    public mutating func insert(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO relation (id, source_id, type_id, target_id, role, start_date, end_date, date, note, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: StatementArguments([id.databaseValue] + (try storedValues(db))))
+        if id == nil { id = db.lastInsertedRowID }
+    }
+
+    /// Writes every column of the stored relation with the same ``id``.
+    public func update(_ db: Database) throws {
+        guard let id else { throw PersistenceError.recordNotFound(databaseTableName: "relation", key: ["id": .null]) }
+        try db.execute(
+            sql: """
+                UPDATE relation SET source_id = ?, type_id = ?, target_id = ?, role = ?, start_date = ?, end_date = ?, date = ?,
+                note = ?, created_at = ?, updated_at = ? WHERE id = ?
+                """,
+            arguments: StatementArguments((try storedValues(db)) + [id.databaseValue]))
+        if db.changesCount == 0 { throw PersistenceError.recordNotFound(databaseTableName: "relation", key: ["id": id.databaseValue]) }
+    }
+
+    /// Removes the stored relation with the same ``id``; whether there was one.
+    @discardableResult
+    public func delete(_ db: Database) throws -> Bool {
+        guard let id else { return false }
+        try db.execute(sql: "DELETE FROM relation WHERE id = ?", arguments: [id])
+        return db.changesCount > 0
     }
 }

@@ -20,6 +20,8 @@ final class Adjacency {
     let db: Database
     let filter: RelationFilter
     private let symmetric: Set<String>
+    /// The names of relation type ids: the tables hold ids (migration 008).
+    private let typeNames: [Int64: String]
     private let outgoing: Statement
     private let incoming: Statement
 
@@ -28,12 +30,13 @@ final class Adjacency {
         self.filter = filter
         symmetric = filter.directed
             ? Set(try String.fetchAll(db, sql: "SELECT name FROM relation_type WHERE symmetric = 1")) : []
-        let columns = filter.needsDates ? "id, type, start_date, end_date, date" : filter.needsType ? "id, type" : "id"
+        typeNames = filter.needsType || filter.needsDates ? try RelationTypeCodes(db).names : [:]
+        let columns = filter.needsDates ? "id, type_id, start_date, end_date, date" : filter.needsType ? "id, type_id" : "id"
         outgoing = try db.cachedStatement(sql: "SELECT target_id, \(columns) FROM relation WHERE source_id = ?")
         // Incoming relations come from relation_incoming (migration 003), which carries their
         // dates too (migration 007): the relation's own row is not read.
         incoming = try db.cachedStatement(
-            sql: "SELECT source_id, relation_id\(filter.needsDates ? ", type, start_date, end_date, date" : filter.needsType ? ", type" : "") FROM relation_incoming WHERE target_id = ?")
+            sql: "SELECT source_id, relation_id\(filter.needsDates ? ", type_id, start_date, end_date, date" : filter.needsType ? ", type_id" : "") FROM relation_incoming WHERE target_id = ?")
     }
 
     /// Calls `body` for each relation a walk may take at `node`, until it returns `false`.
@@ -67,11 +70,12 @@ final class Adjacency {
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             if needsType {
-                let type = columnText(handle, 2) ?? ""
+                let type = typeNames[sqlite3_column_int64(handle, 2)] ?? ""
                 if !filter.allows(type: type) { continue }
                 if filter.directed && !forward && !symmetric.contains(type) { continue }
                 if let asOf = filter.asOf,
-                    !DateWindow.inForce(start: columnText(handle, 3), end: columnText(handle, 4), date: columnText(handle, 5), at: asOf)
+                    !PackedDateWindow.inForce(
+                        start: columnPackedDate(handle, 3), end: columnPackedDate(handle, 4), date: columnPackedDate(handle, 5), at: asOf)
                 {
                     continue
                 }

@@ -60,7 +60,7 @@ final class HopBuilder {
     /// The hop that walks relation `id` from `from` to `to`.
     func hop(relation id: Int64, from: Int64, to: Int64) throws -> PathHop {
         let statement = try db.cachedStatement(
-            sql: "SELECT source_id, type, target_id, role, start_date, end_date, date, note FROM relation WHERE id = ?")
+            sql: "SELECT source_id, type, target_id, role, start_date, end_date, date, note FROM relation_view WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else {
             throw PartnerGraphError.relationNotFound(description: "#\(id)")
         }

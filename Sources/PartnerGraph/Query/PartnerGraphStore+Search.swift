@@ -70,7 +70,7 @@ extension PartnerGraphStore {
                         kind: .source, key: source.key, type: nil, name: source.title, matched: nil,
                         snippet: source.text.flatMap { Self.snippet($0, terms: termSet, prefixes: prefixes) }, relation: nil, score: score))
                 case 2 where wanted.isEmpty:
-                    guard let relation = try Relation.fetchOne(db, key: owner) else { continue }
+                    guard let relation = try Relation.fetchOne(db, id: owner) else { continue }
                     let hop = try builder.hop(relation: owner, from: relation.sourceId, to: relation.targetId)
                     hits.append(SearchHit(
                         kind: .relation, key: nil, type: nil, name: "\(hop.from.name) \(hop.phrase) \(hop.to.name)", matched: nil,

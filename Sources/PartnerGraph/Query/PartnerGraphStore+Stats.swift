@@ -62,12 +62,9 @@ extension PartnerGraphStore {
             }
             return node
         }
-        // Types are counted by their bytes, against the few names seen so far: the table is
-        // ordered by target then type, so the previous row's type is nearly always the answer.
-        var typeNames: [[UInt8]] = []
-        var typeCounts: [Int] = []
-        var last = -1
-        let statement = try db.makeStatement(sql: "SELECT target_id, type, source_id FROM relation_incoming")
+        // Types are counted by their ids (migration 008), named at the end.
+        var typeCounts: [Int64: Int] = [:]
+        let statement = try db.makeStatement(sql: "SELECT target_id, type_id, source_id FROM relation_incoming")
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {
@@ -76,17 +73,7 @@ extension PartnerGraphStore {
                 if status == SQLITE_DONE { break }
                 throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            let length = Int(sqlite3_column_bytes(handle, 1))
-            let text = UnsafeRawBufferPointer(start: sqlite3_column_text(handle, 1), count: length)
-            if last < 0 || !typeNames[last].elementsEqual(text) {
-                last = typeNames.firstIndex { $0.elementsEqual(text) } ?? -1
-                if last < 0 {
-                    last = typeNames.count
-                    typeNames.append(Array(text))
-                    typeCounts.append(0)
-                }
-            }
-            typeCounts[last] += 1
+            typeCounts[sqlite3_column_int64(handle, 1), default: 0] += 1
             guard let a = nodes.index(sqlite3_column_int64(handle, 0)), let b = nodes.index(sqlite3_column_int64(handle, 2)) else {
                 continue
             }
@@ -96,7 +83,8 @@ extension PartnerGraphStore {
             if ra != rb { parent[Int(max(ra, rb))] = min(ra, rb) }
         }
         var relationsByType: [String: Int] = [:]
-        for (name, count) in zip(typeNames, typeCounts) { relationsByType[String(decoding: name, as: UTF8.self)] = count }
+        let typeNames = try RelationTypeCodes(db).names
+        for (id, count) in typeCounts { relationsByType[typeNames[id] ?? "#\(id)", default: 0] += count }
         var sizes = [Int32](repeating: 0, count: ids.count)
         var components = 0
         for node in 0..<Int32(ids.count) {

@@ -47,7 +47,7 @@ extension PartnerGraphStore {
             }
             let window = Self.timelineWindow(query)
             // With a limit, most relations are left out: their notes are read only for those kept.
-            let columns = "id, source_id, target_id, start_date, end_date, date, type, role" + (query.limit == nil ? ", note" : "")
+            let columns = "id, source_id, target_id, start_date, end_date, date, type_id, role" + (query.limit == nil ? ", note" : "")
             let dated = "(start_date IS NOT NULL OR end_date IS NOT NULL OR date IS NOT NULL)"
             // Each query, with its arguments and whether it reads the relations' own rows (role and
             // note); those that do not leave them to be read for the entries kept.
@@ -72,7 +72,7 @@ extension PartnerGraphStore {
                     WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id = ? AND source_id <> ?) AND \(dated)\(window.sql)
                     """
                     : """
-                    SELECT relation_id, source_id, target_id, start_date, end_date, date, type FROM relation_incoming
+                    SELECT relation_id, source_id, target_id, start_date, end_date, date, type_id FROM relation_incoming
                     WHERE target_id = ? AND source_id <> ? AND \(dated)\(window.sql)
                     """
                 passes.append((incoming, [entity.id, entity.id] + window.arguments, query.limit == nil))
@@ -86,7 +86,7 @@ extension PartnerGraphStore {
             }
             // Read through SQLite's C interface: a hub has tens of thousands of dated relations,
             // and decoding each column through GRDB's rows cost more than reading them.
-            var types = TypeNames()
+            var types = TypeNames(try RelationTypeCodes(db).names)
             for pass in passes {
                 let statement = try db.makeStatement(sql: pass.sql)
                 try statement.setArguments(StatementArguments(pass.arguments))
@@ -227,12 +227,13 @@ extension PartnerGraphStore {
 
     /// The window's condition on a relation's dates, as SQL to append and its arguments.
     ///
-    /// Dates are stored as written, YYYY first, so a window of whole years is a text range: it
-    /// lets SQLite skip most rows, and the exact, precision-aware window is applied afterwards.
+    /// Dates are stored packed (YYYYMMDD, migration 008), so a window of whole years is an
+    /// integer range: it lets SQLite skip most rows, and the exact, precision-aware window is
+    /// applied afterwards.
     private static func timelineWindow(_ query: TimelineQuery) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
         guard query.from != nil || query.to != nil else { return ("", []) }
-        let low = query.from.map { zeroPadded($0.year, width: 4) } ?? ""
-        let high = query.to.map { zeroPadded($0.year + 1, width: 4) } ?? "~"
+        let low = Int64(query.from?.year ?? 0) * 10000
+        let high = Int64(query.to.map { $0.year + 1 } ?? 10000) * 10000
         return (
             " AND ((start_date >= ? AND start_date < ?) OR (end_date >= ? AND end_date < ?) OR (date >= ? AND date < ?))",
             [low, high, low, high, low, high]
@@ -240,24 +241,29 @@ extension PartnerGraphStore {
     }
 }
 
-/// Relation type names as a relation pass meets them, each kept once: a row's type is
-/// matched by its bytes against the few names seen, the previous row's first.
+/// Relation type names as a relation pass meets them, each kept once: a row's type id
+/// (migration 008) is matched against the previous row's first.
 private struct TypeNames {
     private(set) var names: [String] = []
-    private var bytes: [[UInt8]] = []
-    private var last = -1
+    private let known: [Int64: String]
+    private var indexes: [Int64: Int32] = [:]
+    private var last: (id: Int64, index: Int32) = (-1, -1)
+
+    init(_ known: [Int64: String]) { self.known = known }
 
     mutating func index(_ handle: OpaquePointer, _ column: Int32) -> Int32 {
-        let text = UnsafeRawBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column)))
-        if last < 0 || !bytes[last].elementsEqual(text) {
-            last = bytes.firstIndex { $0.elementsEqual(text) } ?? -1
-            if last < 0 {
-                last = bytes.count
-                bytes.append(Array(text))
-                names.append(String(decoding: text, as: UTF8.self))
-            }
+        let id = sqlite3_column_int64(handle, column)
+        if id == last.id { return last.index }
+        let index: Int32
+        if let seen = indexes[id] {
+            index = seen
+        } else {
+            index = Int32(names.count)
+            names.append(known[id] ?? "")
+            indexes[id] = index
         }
-        return Int32(last)
+        last = (id, index)
+        return index
     }
 }
 
@@ -295,9 +301,11 @@ private struct LightEntry {
     var kind: TimelineEntry.Kind { TimelineEntry.Kind.inOrder[Int(order & 7)] }
 }
 
-/// A date column as stored, read from its bytes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything
-/// else goes through ``PartialDate/init(_:)``, and a date it refuses is no date, as elsewhere).
+/// A date column as stored: packed (`YYYYMMDD`, the relation tables since migration 008), or
+/// text read from its bytes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything else goes through
+/// ``PartialDate/init(_:)``, and a date it refuses is no date, as elsewhere).
 func storedDate(_ handle: OpaquePointer, _ column: Int32) -> PartialDate? {
+    if sqlite3_column_type(handle, column) == SQLITE_INTEGER { return PartialDate(packed: sqlite3_column_int64(handle, column)) }
     guard let text = sqlite3_column_text(handle, column) else { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))
     func digits(_ from: Int, _ width: Int) -> Int? {

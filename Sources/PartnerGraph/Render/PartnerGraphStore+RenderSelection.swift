@@ -71,20 +71,22 @@ struct RenderSelector {
         var end: PartialDate?
         var date: PartialDate?
 
-        init(row: Row) {
+        /// A row of ``columns`` read from the compact `relation` table (migration 008): the type
+        /// by its id, named from `typeNames`, the dates packed.
+        init(row: Row, typeNames: [Int64: String]) {
             id = row[0]
             sourceId = row[1]
             targetId = row[2]
-            type = row[3]
+            type = typeNames[row[3]] ?? ""
             role = row[4]
-            start = (row[5] as String?).flatMap { try? PartialDate($0) }
-            end = (row[6] as String?).flatMap { try? PartialDate($0) }
-            date = (row[7] as String?).flatMap { try? PartialDate($0) }
+            start = row[5]
+            end = row[6]
+            date = row[7]
         }
 
         func other(than id: Int64) -> Int64 { sourceId == id ? targetId : sourceId }
 
-        static let columns = "id, source_id, target_id, type, role, start_date, end_date, date"
+        static let columns = "id, source_id, target_id, type_id, role, start_date, end_date, date"
     }
 
     let selection: RenderSelection
@@ -92,6 +94,8 @@ struct RenderSelector {
     let today: PartialDate
     let db: Database
     let vocabulary: [String: RelationType]
+    /// The names of relation type ids (see ``RelationTypeCodes``).
+    let typeNames: [Int64: String]
     let relationTypes: Set<String>
     let entityTypes: Set<EntityType>
     /// With `--source`: the relations and entities that cite it.
@@ -106,6 +110,7 @@ struct RenderSelector {
         var vocabulary: [String: RelationType] = [:]
         for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
         self.vocabulary = vocabulary
+        typeNames = try RelationTypeCodes(db).names
         relationTypes = Set(selection.relationTypes.map(RelationType.canonicalName))
         for name in relationTypes.sorted() where vocabulary[name] == nil {
             throw RenderError.unknownRelationType(name, known: vocabulary.keys.sorted())
@@ -230,7 +235,7 @@ struct RenderSelector {
         var connected = Set<Int64>()
         let relationRows = try Row.fetchCursor(db, sql: "SELECT \(RelationRow.columns) FROM relation")
         while let row = try relationRows.next() {
-            let relation = RelationRow(row: row)
+            let relation = RelationRow(row: row, typeNames: typeNames)
             guard keeps(relation), entities[relation.sourceId] != nil, entities[relation.targetId] != nil else { continue }
             relations[relation.id] = relation
             connected.insert(relation.sourceId)
@@ -306,14 +311,14 @@ struct RenderSelector {
         return try Row.fetchAll(
             db, sql: "SELECT \(RelationRow.columns) FROM relation WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [Self.jsonArray(ids)]
-        ).map(RelationRow.init(row:))
+        ).map { RelationRow(row: $0, typeNames: typeNames) }
     }
 
     private func fetchRelations(from ids: [Int64]) throws -> [RelationRow] {
         try Row.fetchAll(
             db, sql: "SELECT \(RelationRow.columns) FROM relation WHERE source_id IN (SELECT value FROM json_each(?))",
             arguments: [Self.jsonArray(ids)]
-        ).map(RelationRow.init(row:))
+        ).map { RelationRow(row: $0, typeNames: typeNames) }
     }
 
     /// Relations with either end among `ids`, each once.
@@ -328,7 +333,7 @@ struct RenderSelector {
                 WHERE id IN (SELECT relation_id FROM relation_incoming WHERE target_id IN (SELECT value FROM json_each(?1)))
                 """,
             arguments: [list]
-        ).map(RelationRow.init(row:))
+        ).map { RelationRow(row: $0, typeNames: typeNames) }
     }
 
     static func jsonArray(_ ids: [Int64]) -> String {

@@ -144,11 +144,11 @@ extension PartnerGraphStore {
 
             // Relations.
             for row in try Row.fetchAll(
-                db, sql: "SELECT id, source_id, type, target_id FROM relation WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
+                db, sql: "SELECT id FROM relation WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
                 arguments: [otherId])
             {
                 let id: Int64 = row[0]
-                var relation = try Relation.fetchOne(db, key: id)!
+                var relation = try Relation.fetchOne(db, id: id)!
                 relation.sourceId = relation.sourceId == otherId ? keepId : relation.sourceId
                 relation.targetId = relation.targetId == otherId ? keepId : relation.targetId
                 if relation.sourceId == relation.targetId {
@@ -170,7 +170,7 @@ extension PartnerGraphStore {
                 }
                 try db.execute(
                     sql: "UPDATE relation SET source_id = ?, target_id = ?, updated_at = ? WHERE id = ?",
-                    arguments: [relation.sourceId, relation.targetId, Timestamp.now(), id])
+                    arguments: [relation.sourceId, relation.targetId, Timestamp.stored(Timestamp.now()), id])
                 report.relationsMoved += 1
             }
 

@@ -173,7 +173,7 @@ public struct CheckProblem: Codable, Equatable, Sendable {
             case .staleLookupName:
                 return "store the name again: `partnergraph update KEY --rename NAME` for a name, `--remove-alias NAME --add-alias NAME` for an alias"
             case .incomingIndex:
-                return "rebuild it with sqlite3: `DELETE FROM relation_incoming; INSERT INTO relation_incoming SELECT target_id, type, source_id, id, start_date, end_date, date FROM relation;`"
+                return "rebuild it with sqlite3: `DELETE FROM relation_incoming; INSERT INTO relation_incoming SELECT target_id, type_id, source_id, id, start_date, end_date, date FROM relation;`"
             case .vocabulary:
                 return "correct the type's lists with sqlite3: entity types are organization, person, agreement, event and place, separated by commas"
             }

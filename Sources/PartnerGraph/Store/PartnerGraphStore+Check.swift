@@ -44,7 +44,11 @@ extension PartnerGraphStore {
             checker.guarded(.foreignKey) { flagged = try Self.checkForeignKeys(db, &$0) }
             func flaggedBy(_ pairs: String...) -> Bool { flagged.map { !$0.isDisjoint(with: pairs) } ?? true }
             if flaggedBy("relation>entity") { checker.guarded(.relationMissingEntity) { try Self.checkRelationEnds(db, &$0) } }
-            if flaggedBy("relation>relation_type") { checker.guarded(.relationUnknownType) { try Self.checkRelationTypes(db, &$0) } }
+            // Relations refer to type names through relation_type_code (migration 008): a name the
+            // vocabulary lost is a code without a relation_type, which few relations use.
+            if try flaggedBy("relation>relation_type_code") || Self.relationsUseUnknownTypes(db) {
+                checker.guarded(.relationUnknownType) { try Self.checkRelationTypes(db, &$0) }
+            }
             checker.guarded(.relationTypeRule) { try Self.checkTypeRules(db, &$0) }
             checker.guarded(.selfRelation) { try Self.checkSelfRelations(db, &$0) }
             checker.guarded(.symmetricDuplicate) { try Self.checkSymmetricDuplicates(db, &$0) }
@@ -78,7 +82,7 @@ extension PartnerGraphStore {
     /// the `child>parent` pairs of the others, for their rules to describe.
     private static func checkForeignKeys(_ db: Database, _ checker: inout CheckCollector) throws -> Set<String> {
         let described: Set<String> = [
-            "relation>entity", "relation>relation_type", "citation>source", "citation>entity", "citation>relation",
+            "relation>entity", "relation>relation_type_code", "citation>source", "citation>entity", "citation>relation",
             "alias>entity", "attribute>entity",
         ]
         var flagged: Set<String> = []
@@ -104,8 +108,8 @@ extension PartnerGraphStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT r.id, r.type, r.source_id, s.key AS source_key, r.target_id, t.key AS target_key
-                FROM relation r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id
+                SELECT r.id, ifnull(r.type, '?') AS type, r.source_id, s.key AS source_key, r.target_id, t.key AS target_key
+                FROM relation_view r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id
                 WHERE s.id IS NULL OR t.id IS NULL ORDER BY r.id
                 """)
         while let row = try rows.next() {
@@ -118,12 +122,23 @@ extension PartnerGraphStore {
         }
     }
 
+    /// Whether some relation's type id names no type of the vocabulary.
+    private static func relationsUseUnknownTypes(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM relation_type_code k
+                WHERE NOT EXISTS (SELECT 1 FROM relation_type rt WHERE rt.name = k.name)
+                  AND EXISTS (SELECT 1 FROM relation r WHERE r.type_id = k.id))
+                """) ?? false
+    }
+
     private static func checkRelationTypes(_ db: Database, _ checker: inout CheckCollector) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT r.id, r.type, s.key AS source_key, t.key AS target_key
-                FROM relation r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id
+                SELECT r.id, ifnull(r.type, '?') AS type, s.key AS source_key, t.key AS target_key
+                FROM relation_view r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id
                 WHERE NOT EXISTS (SELECT 1 FROM relation_type rt WHERE rt.name = r.type) ORDER BY r.id
                 """)
         while let row = try rows.next() {
@@ -143,7 +158,7 @@ extension PartnerGraphStore {
             sql: """
                 SELECT r.id, r.type, s.key AS source_key, s.type AS source_type, t.key AS target_key, t.type AS target_type,
                        rt.source_types, rt.target_types
-                FROM relation r JOIN relation_type rt ON rt.name = r.type
+                FROM relation_view r JOIN relation_type rt ON rt.name = r.type
                 JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id
                 WHERE instr(',' || rt.source_types || ',', ',' || s.type || ',') = 0
                    OR instr(',' || rt.target_types || ',', ',' || t.type || ',') = 0
@@ -169,7 +184,7 @@ extension PartnerGraphStore {
             db,
             sql: """
                 SELECT r.id, r.type, s.key AS source_key, s.key AS target_key
-                FROM relation r JOIN entity s ON s.id = r.source_id WHERE r.source_id = r.target_id ORDER BY r.id
+                FROM relation_view r JOIN entity s ON s.id = r.source_id WHERE r.source_id = r.target_id ORDER BY r.id
                 """)
         while let row = try rows.next() {
             checker.add(CheckProblem(kind: .selfRelation, message: describeRelation(row), entities: [row["source_key"]], relation: row["id"]))
@@ -180,11 +195,11 @@ extension PartnerGraphStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT a.id, b.id AS other_id, a.type, s.key AS source_key, t.key AS target_key
-                FROM relation_type rt JOIN relation a ON a.type = rt.name
-                JOIN relation b ON b.source_id = a.target_id AND b.type = a.type AND b.target_id = a.source_id
-                    AND ifnull(b.role, '') = ifnull(a.role, '') AND ifnull(b.start_date, '') = ifnull(a.start_date, '')
-                    AND ifnull(b.date, '') = ifnull(a.date, '')
+                SELECT a.id, b.id AS other_id, rt.name AS type, s.key AS source_key, t.key AS target_key
+                FROM relation_type rt JOIN relation_type_code k ON k.name = rt.name JOIN relation a ON a.type_id = k.id
+                JOIN relation b ON b.source_id = a.target_id AND b.type_id = a.type_id AND b.target_id = a.source_id
+                    AND ifnull(b.role, '') = ifnull(a.role, '') AND ifnull(b.start_date, 0) = ifnull(a.start_date, 0)
+                    AND ifnull(b.date, 0) = ifnull(a.date, 0)
                 JOIN entity s ON s.id = a.source_id JOIN entity t ON t.id = a.target_id
                 WHERE rt.symmetric = 1 AND a.id < b.id ORDER BY a.id
                 """)
@@ -205,7 +220,7 @@ extension PartnerGraphStore {
                 SELECT c.id AS citation, c.source_id, e.key AS entity_key, c.relation_id AS id, r.type,
                        rs.key AS source_key, rt.key AS target_key
                 FROM citation c LEFT JOIN entity e ON e.id = c.entity_id
-                LEFT JOIN relation r ON r.id = c.relation_id
+                LEFT JOIN relation_view r ON r.id = c.relation_id
                 LEFT JOIN entity rs ON rs.id = r.source_id LEFT JOIN entity rt ON rt.id = r.target_id
                 WHERE NOT EXISTS (SELECT 1 FROM source s WHERE s.id = c.source_id) ORDER BY c.id
                 """)
@@ -309,7 +324,7 @@ extension PartnerGraphStore {
         var broken: [(id: Int64, problem: String)] = []
         let relations = try Row.fetchCursor(
             db,
-            sql: "SELECT id, date, start_date, end_date FROM relation WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL ORDER BY id")
+            sql: "SELECT id, date, start_date, end_date FROM relation_view WHERE date IS NOT NULL OR start_date IS NOT NULL OR end_date IS NOT NULL ORDER BY id")
         while let row = try relations.next() {
             if let problem = dateProblem(date: row["date"], start: row["start_date"], end: row["end_date"]) {
                 broken.append((row["id"], problem))
@@ -391,7 +406,7 @@ extension PartnerGraphStore {
             sql: """
                 SELECT r.id FROM relation r WHERE NOT EXISTS (
                     SELECT 1 FROM relation_incoming i
-                    WHERE i.target_id = r.target_id AND i.type = r.type AND i.source_id = r.source_id AND i.relation_id = r.id)
+                    WHERE i.target_id = r.target_id AND i.type_id = r.type_id AND i.source_id = r.source_id AND i.relation_id = r.id)
                 ORDER BY r.id
                 """)
         for id in missing {
@@ -404,9 +419,10 @@ extension PartnerGraphStore {
         let stray = try Row.fetchAll(
             db,
             sql: """
-                SELECT i.relation_id, i.type, i.source_id, i.target_id FROM relation_incoming i WHERE NOT EXISTS (
+                SELECT i.relation_id, ifnull((SELECT name FROM relation_type_code WHERE id = i.type_id), '?') AS type, i.source_id, i.target_id
+                FROM relation_incoming i WHERE NOT EXISTS (
                     SELECT 1 FROM relation r
-                    WHERE r.id = i.relation_id AND r.target_id = i.target_id AND r.type = i.type AND r.source_id = i.source_id)
+                    WHERE r.id = i.relation_id AND r.target_id = i.target_id AND r.type_id = i.type_id AND r.source_id = i.source_id)
                 ORDER BY i.relation_id
                 """)
         // An entry whose dates differ from its relation's gives timelines and --as-of traversals
@@ -415,7 +431,7 @@ extension PartnerGraphStore {
             db,
             sql: """
                 SELECT r.id FROM relation r JOIN relation_incoming i
-                    ON i.target_id = r.target_id AND i.type = r.type AND i.source_id = r.source_id AND i.relation_id = r.id
+                    ON i.target_id = r.target_id AND i.type_id = r.type_id AND i.source_id = r.source_id AND i.relation_id = r.id
                 WHERE i.start_date IS NOT r.start_date OR i.end_date IS NOT r.end_date OR i.date IS NOT r.date
                 ORDER BY r.id
                 """)
@@ -467,7 +483,7 @@ extension PartnerGraphStore {
             db,
             sql: """
                 SELECT r.id, r.type, s.key AS source_key, t.key AS target_key
-                FROM relation r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id WHERE r.id = ?
+                FROM relation_view r LEFT JOIN entity s ON s.id = r.source_id LEFT JOIN entity t ON t.id = r.target_id WHERE r.id = ?
                 """,
             arguments: [id])
     }
@@ -476,7 +492,7 @@ extension PartnerGraphStore {
     private static func describeRelation(_ row: Row) -> String {
         let source: String = row["source_key"] ?? "(missing entity)"
         let target: String = row["target_key"] ?? "(missing entity)"
-        return "#\(row["id"] as Int64) \(source) —\(row["type"] as String)→ \(target)"
+        return "#\(row["id"] as Int64) \(source) —\((row["type"] as String?) ?? "?")→ \(target)"
     }
 }
 

@@ -63,17 +63,19 @@ extension PartnerGraphStore {
             guard let type = types[name] else { throw PartnerGraphError.unknownRelationType(name, known: types.keys.sorted()) }
             return type
         }
-        // Both counts are read from indexes alone: relation_identity starts (source_id, type),
-        // relation_incoming (target_id, type).
+        // Both counts are read from indexes alone: relation_identity starts (source_id, type_id),
+        // relation_incoming (target_id, type_id).
+        let codes = try RelationTypeCodes(db)
+        func type(id: Int64) throws -> RelationType { try type(codes.names[id] ?? "#\(id)") }
         var counts: [GroupKey: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT type, count(*) FROM relation WHERE source_id = ? GROUP BY type", arguments: [id]) {
-            let type = try type(row[0])
+        for row in try Row.fetchAll(db, sql: "SELECT type_id, count(*) FROM relation WHERE source_id = ? GROUP BY type_id", arguments: [id]) {
+            let type = try type(id: row[0])
             counts[GroupKey(type: type.name, direction: type.symmetric ? .both : .outgoing), default: 0] += row[1]
         }
         for row in try Row.fetchAll(
-            db, sql: "SELECT type, count(*) FROM relation_incoming WHERE target_id = ? GROUP BY type", arguments: [id])
+            db, sql: "SELECT type_id, count(*) FROM relation_incoming WHERE target_id = ? GROUP BY type_id", arguments: [id])
         {
-            let type = try type(row[0])
+            let type = try type(id: row[0])
             counts[GroupKey(type: type.name, direction: type.symmetric ? .both : .incoming), default: 0] += row[1]
         }
         let hasCitations = try Bool.fetchOne(
@@ -86,7 +88,7 @@ extension PartnerGraphStore {
             let phrase = key.direction == .incoming ? type.inversePhrase : type.forwardPhrase
             let wanted = min(limit ?? count, count)
             if wanted > 0 {
-                for member in try groupMembers(of: id, key, limit: wanted, in: db) {
+                for member in try groupMembers(of: id, key, typeId: codes.ids[key.type] ?? 0, limit: wanted, in: db) {
                     views.append(try relationView(member, type: type, viewer: entity.ref, hasCitations: hasCitations, in: db))
                 }
             }
@@ -117,15 +119,15 @@ extension PartnerGraphStore {
     /// The ordering reads each relation's index entry and the other entity's row, and SQLite
     /// keeps only the best `limit` as it goes; the relations' own rows are read afterwards, for
     /// those alone.
-    private static func groupMembers(of id: Int64, _ key: GroupKey, limit: Int, in db: Database) throws -> [GroupMember] {
+    private static func groupMembers(of id: Int64, _ key: GroupKey, typeId: Int64, limit: Int, in db: Database) throws -> [GroupMember] {
         let outgoing = """
             SELECT r.id AS rid, 1 AS outgoing, o.key AS okey, o.type AS otype, o.name AS oname
-            FROM relation r JOIN entity o ON o.id = r.target_id WHERE r.source_id = ?1 AND r.type = ?2
+            FROM relation r JOIN entity o ON o.id = r.target_id WHERE r.source_id = ?1 AND r.type_id = ?2
             """
         // A relation from the entity to itself is already among the outgoing ones.
         let incoming = """
             SELECT i.relation_id AS rid, 0 AS outgoing, o.key AS okey, o.type AS otype, o.name AS oname
-            FROM relation_incoming i JOIN entity o ON o.id = i.source_id WHERE i.target_id = ?1 AND i.type = ?2
+            FROM relation_incoming i JOIN entity o ON o.id = i.source_id WHERE i.target_id = ?1 AND i.type_id = ?2
             \(key.direction == .both ? "AND i.source_id <> ?1" : "")
             """
         let members: String
@@ -136,7 +138,7 @@ extension PartnerGraphStore {
         }
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM (\(members)) ORDER BY oname, rid LIMIT ?3"),
-            arguments: [id, key.type, limit])
+            arguments: [id, typeId, limit])
         return rows.map { row in
             GroupMember(
                 relationId: row["rid"], outgoing: row["outgoing"],

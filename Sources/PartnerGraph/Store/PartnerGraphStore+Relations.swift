@@ -101,22 +101,24 @@ extension PartnerGraphStore {
 
     /// The stored relation with the same identity (ends, type, role, start, date), if any.
     static func existingRelation(like relation: Relation, symmetric: Bool, in db: Database) throws -> Relation? {
+        // On the compact table, in the terms of its identity index (migration 008).
         let sql = """
-            SELECT * FROM relation
-            WHERE source_id = ? AND type = ? AND target_id = ?
-              AND ifnull(role, '') = ? AND ifnull(start_date, '') = ? AND ifnull(date, '') = ?
+            SELECT id FROM relation
+            WHERE source_id = ? AND type_id = (SELECT id FROM relation_type_code WHERE name = ?) AND target_id = ?
+              AND ifnull(role, '') = ? AND ifnull(start_date, 0) = ? AND ifnull(date, 0) = ?
             """
         let tail: [(any DatabaseValueConvertible)?] = [
-            relation.type, relation.role ?? "", relation.startDate?.description ?? "", relation.date?.description ?? "",
+            relation.type, relation.role ?? "", relation.startDate?.packed ?? 0, relation.date?.packed ?? 0,
         ]
-        if let found = try Relation.fetchOne(
+        if let found = try Int64.fetchOne(
             db, sql: sql, arguments: StatementArguments([relation.sourceId, tail[0], relation.targetId] + tail.dropFirst()))
         {
-            return found
+            return try Relation.fetchOne(db, id: found)
         }
         guard symmetric else { return nil }
-        return try Relation.fetchOne(
-            db, sql: sql, arguments: StatementArguments([relation.targetId, tail[0], relation.sourceId] + tail.dropFirst()))
+        return try Int64.fetchOne(
+            db, sql: sql, arguments: StatementArguments([relation.targetId, tail[0], relation.sourceId] + tail.dropFirst())
+        ).flatMap { try Relation.fetchOne(db, id: $0) }
     }
 
     static func relationType(_ name: String, in db: Database) throws -> RelationType {

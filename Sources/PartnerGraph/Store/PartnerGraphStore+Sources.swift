@@ -102,7 +102,7 @@ extension PartnerGraphStore {
             let relations = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.id, a.key AS source, r.type, b.key AS target, r.role FROM relation r
+                    SELECT r.id, a.key AS source, r.type, b.key AS target, r.role FROM relation_view r
                     JOIN citation c ON c.relation_id = r.id
                     JOIN entity a ON a.id = r.source_id JOIN entity b ON b.id = r.target_id
                     WHERE c.source_id = ? ORDER BY a.key, r.type, b.key

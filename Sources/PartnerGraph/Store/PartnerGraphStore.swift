@@ -189,8 +189,10 @@ public final class PartnerGraphStore: Sendable {
                 try db.execute(sql: "PRAGMA page_size = \(pageSize)")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
+            var upgradedFrom = 0
             try db.inTransaction(.immediate) {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                upgradedFrom = version
                 if version > schemaVersion {
                     throw PartnerGraphError.newerSchema(path: path, version: version, supported: schemaVersion)
                 }
@@ -207,6 +209,13 @@ public final class PartnerGraphStore: Sendable {
                     try db.execute(sql: "PRAGMA user_version = \(migration.version)")
                 }
                 return .commit
+            }
+            // Migration 008 rewrites the relations in half the space and leaves the old pages free:
+            // the file is compacted once, after the upgrade (VACUUM cannot run in a transaction).
+            // When another process holds the file, VACUUM fails and the file keeps its free pages,
+            // which SQLite reuses as it grows: nothing is lost.
+            if (1..<8).contains(upgradedFrom) && path != ":memory:" {
+                try? db.execute(sql: "VACUUM")
             }
         }
     }

@@ -100,7 +100,7 @@ struct GraphExporter {
         var count = 0
         let relations = try Row.fetchCursor(db, sql: "SELECT \(RenderSelector.RelationRow.columns) FROM relation")
         while let row = try relations.next() {
-            let relation = RenderSelector.RelationRow(row: row)
+            let relation = RenderSelector.RelationRow(row: row, typeNames: selector.typeNames)
             guard selector.keeps(relation), entities.contains(relation.sourceId), entities.contains(relation.targetId) else {
                 continue
             }
@@ -198,7 +198,8 @@ struct GraphExporter {
 
         // Relations, by source key (the entities' order), then type, target key and id.
         let statement = try db.makeStatement(
-            sql: "SELECT id, type, target_id, role, start_date, end_date, date, note FROM relation WHERE source_id = ?")
+            sql: "SELECT id, type_id, target_id, role, start_date, end_date, date, note FROM relation WHERE source_id = ?")
+        let typeNames = try RelationTypeCodes(db).names
         let handle = statement.sqliteStatement
         var edges = 0
         var group: [ExportEdge] = []
@@ -217,15 +218,15 @@ struct GraphExporter {
                 let id = sqlite3_column_int64(handle, 0)
                 let targetId = sqlite3_column_int64(handle, 2)
                 guard let targetKey = keys[targetId] else { continue }
-                let type = columnText(handle, 1) ?? ""
+                let type = typeNames[sqlite3_column_int64(handle, 1)] ?? ""
                 switch scope {
                 case .all:
                     break
                 case .filtered:
                     let row = RenderSelector.RelationRow(
                         id: id, sourceId: sourceId, targetId: targetId, type: type, role: nil,
-                        start: Self.date(columnText(handle, 4)), end: Self.date(columnText(handle, 5)),
-                        date: Self.date(columnText(handle, 6)))
+                        start: columnDate(handle, 4), end: columnDate(handle, 5),
+                        date: columnDate(handle, 6))
                     guard selector.keeps(row) else { continue }
                 case let .explicit(_, relations):
                     guard relations.contains(id) else { continue }
@@ -233,8 +234,8 @@ struct GraphExporter {
                 group.append(
                     ExportEdge(
                         id: id, source: sourceKey, target: targetKey, type: type, role: columnText(handle, 3),
-                        start: Self.date(columnText(handle, 4)), end: Self.date(columnText(handle, 5)),
-                        date: Self.date(columnText(handle, 6)), note: columnText(handle, 7),
+                        start: columnDate(handle, 4), end: columnDate(handle, 5),
+                        date: columnDate(handle, 6), note: columnText(handle, 7),
                         citations: relationCitations[id] ?? []))
             }
             sqlite3_reset(handle)
