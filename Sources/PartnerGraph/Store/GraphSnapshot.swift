@@ -188,7 +188,7 @@ extension PartnerGraphStore {
         }
         let relation = try db.makeStatement(
             sql: """
-                INSERT INTO relation (id, source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at)
+                INSERT INTO relation_view (id, source_id, type, target_id, role, start_date, end_date, date, note, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in snapshot.relations {
