@@ -28,7 +28,7 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "the PostgreSQL server at \(location) refused: \(message)"
         case let .unsupportedCommand(command):
             return "`partnergraph \(command)` is not available on PostgreSQL yet; run it on an SQLite copy "
-                + "(`partnergraph copy --from postgres://… --to graph.sqlite`), or use init, add, link, unlink, show, search, neighbors, path, export --format json or copy"
+                + "(`partnergraph copy --from postgres://… --to graph.sqlite`), or use init, add, link, unlink, update, remove, show, search, neighbors, path, source, vocab, example, export --format json or copy"
         }
     }
 }
