@@ -48,6 +48,27 @@ extension ConcurrencyTests {
         #expect(try setup.graphSize() == (8, 0), "every relation linked before the removal went with it (\(removed) removed)")
     }
 
+    @Test("the database's type-rule trigger holds every writer to a relation type added with vocab add")
+    func triggerSeesNewRules() throws {
+        let url = try TestServer.freshURL()
+        let store = try PostgresStore(url: url, mode: .create)
+        try store.addRelationType(RelationType(
+            name: "funds", forwardPhrase: "funds", inversePhrase: "funded by", sourceTypes: [.organization], targetTypes: [.event]))
+        let icesco = try store.addEntity(NewEntity(type: .organization, name: "ICESCO"))
+        let person = try store.addEntity(NewEntity(type: .person, name: "Anar Karimov"))
+        let cop29 = try store.addEntity(NewEntity(type: .event, name: "COP29"))
+        // Rows written past the program's checks (psql, another tool) meet the trigger, which reads the new rules.
+        func insert(_ source: Entity) throws {
+            _ = try store.session.exclusive {
+                try store.session.run(
+                    "INSERT INTO relation (source_id, type, target_id, created_at, updated_at) VALUES (\(source.id!), 'funds', \(cop29.id!), 'now', 'now')")
+            }
+        }
+        #expect((thrownError { try insert(person) } as? PostgresRuleViolation)?.state == "PGR01", "a person may not fund")
+        try insert(icesco)
+        #expect(try store.graphSize().relations == 1)
+    }
+
     @Test("16 writers adding the same relation type at once: one adds it, the others are told it exists")
     func sameRelationTypeOnce() throws {
         let url = try TestServer.freshURL()
