@@ -89,7 +89,7 @@ final class PostgresSession: @unchecked Sendable {
         }
         let message = error.serverInfo?[.message] ?? "error \(state)"
         switch state {
-        case "PGR01", "23505", "PGR02", "40001", "40P01":
+        case "PGR01", "23505", "PGR02", "PGR03", "40001", "40P01":
             return PostgresRuleViolation(state: state, message: message, detail: error.serverInfo?[.detail],
                                          constraint: error.serverInfo?[.constraintName])
         case "42P01":

@@ -10,7 +10,7 @@ extension PostgresStore {
         try session.transaction(readOnly: true) {
             try session.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             var document = InterchangeDocument()
-            document.relationTypes = try relationTypes().values.filter { !$0.builtin }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            document.relationTypes = try vocabulary().values.filter { !$0.builtin }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
                 .map {
                     RelationTypeRecord(
                         exporting: $0.name, forward: $0.forwardPhrase, inverse: $0.inversePhrase, sourceTypes: $0.sourceTypes,
@@ -101,7 +101,7 @@ extension PostgresStore {
                     """)
                 report.relationTypesAdded += inserted.count
             }
-            let types = try relationTypes()
+            let types = try vocabulary()
             let base = try session.run(
                 "SELECT (SELECT coalesce(max(id), 0) FROM source), (SELECT coalesce(max(id), 0) FROM entity), (SELECT coalesce(max(id), 0) FROM relation), (SELECT coalesce(max(id), 0) FROM alias)"
             )[0].decode((Int64, Int64, Int64, Int64).self)

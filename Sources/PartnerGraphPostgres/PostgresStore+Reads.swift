@@ -41,7 +41,7 @@ extension PostgresStore {
                 return (field, value, key.map { CitationView(cited: $0, title: title ?? "", quote: quote) })
             }
             let (groups, relations) = StoreRules.groupedForProfile(
-                try relationViews(of: entity), types: try relationTypes(), limit: relationsPerGroup)
+                try relationViews(of: entity), types: try vocabulary(), limit: relationsPerGroup)
             return EntityProfile(
                 entity: entity, aliases: aliases, attributes: attributes, citations: try citations(entityId: id),
                 relations: relations, claims: StoreRules.fieldClaims(claims, entity: entity, attributes: attributes),
@@ -160,7 +160,7 @@ extension PostgresStore {
     /// The relations of `entity` in both directions, in the order `show` lists them.
     func relationViews(of entity: Entity) throws -> [RelationView] {
         let id = entity.id!
-        let types = try relationTypes()
+        let types = try vocabulary()
         let rows = try session.run(
             """
             SELECT \(unescaped: Self.relationColumns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),

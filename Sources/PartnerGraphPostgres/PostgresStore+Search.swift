@@ -35,7 +35,7 @@ extension PostgresStore {
                 SELECT kind, owner, ts_rank('{0.1, 0.1, 0.1, 1.0}', document, \(match)::tsquery, 1)::float8 AS score FROM search_document
                 WHERE document @@ \(match)::tsquery ORDER BY score DESC, kind, owner LIMIT \(fetchLimit)
                 """)
-            let types = try relationTypes()
+            let types = try vocabulary()
             var hits: [SearchHit] = []
             for row in rows where hits.count < query.limit {
                 let (kind, owner, rank) = try row.decode((Int32, Int64, Double).self)

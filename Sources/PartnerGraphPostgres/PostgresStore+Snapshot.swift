@@ -54,7 +54,7 @@ extension PostgresStore {
     /// The rows of the entities `ids` (all when `nil`), the relations among them, and what they cite.
     private func graphRows(of ids: [Int64]?) throws -> GraphSnapshot {
         var snapshot = GraphSnapshot()
-        snapshot.relationTypes = try relationTypes().values.filter { !$0.builtin }.sorted { $0.name < $1.name }
+        snapshot.relationTypes = try vocabulary().values.filter { !$0.builtin }.sorted { $0.name < $1.name }
         let everything = ids == nil
         let ids = ids ?? []
         let entityColumns = "id, key, type, name, name_normalized, name_language, kind, date, start_date, end_date, note, created_at, updated_at"

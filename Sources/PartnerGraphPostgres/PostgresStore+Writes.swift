@@ -59,7 +59,7 @@ extension PostgresStore {
                 let from = try resolve(source)
                 let to = try resolve(target)
                 ends = (from, to)
-                let types = try relationTypes()
+                let types = try vocabulary()
                 var relation = Relation(
                     sourceId: from.id!, type: RelationType.canonicalName(type), targetId: to.id!, role: details.role,
                     startDate: details.startDate, endDate: details.endDate, date: details.date, note: details.note)
@@ -85,7 +85,7 @@ extension PostgresStore {
             let from = try resolve(source)
             let to = try resolve(target)
             let typeName = RelationType.canonicalName(type)
-            let relationType = try relationType(typeName, in: try relationTypes())
+            let relationType = try relationType(typeName, in: try vocabulary())
             let (a, b) = (from.id!, to.id!)
             // A symmetric relation was stored one way; either order of the ends names it. FOR UPDATE:
             // a concurrent unlink of the same relation waits, then finds it gone.
@@ -145,22 +145,8 @@ extension PostgresStore {
             """
         )[0].decode(Int64.self)
         let id = entity.id!
-        for alias in new.aliases {
-            try StoreRules.check(alias.name, as: .alias)
-            try session.run(
-                """
-                INSERT INTO alias (entity_id, name, name_normalized, language) VALUES (\(id), \(alias.name), \(NameNormalizer.normalize(alias.name)), \(alias.language))
-                ON CONFLICT (entity_id, name) DO UPDATE SET language = excluded.language
-                """)
-        }
-        for (key, value) in new.attributes.sorted(by: { $0.key < $1.key }) {
-            guard !key.isEmpty else { throw PartnerGraphError.invalidAttribute("=\(value)") }
-            try session.run(
-                """
-                INSERT INTO attribute (entity_id, key, value) VALUES (\(id), \(key), \(value))
-                ON CONFLICT (entity_id, key) DO UPDATE SET value = excluded.value
-                """)
-        }
+        try insertAliases(new.aliases, entityId: id)
+        try setAttributes(new.attributes, entityId: id)
         try cite(new.citations, entityId: id, relationId: nil)
         try addClaims(
             StoreRules.statedClaims(
@@ -271,7 +257,7 @@ extension PostgresStore {
         switch violation.state {
         case "PGR01":
             // The vocabulary as it now stands, for the message.
-            let types = try session.transaction(readOnly: true) { try relationTypes() }
+            let types = try session.transaction(readOnly: true) { try vocabulary() }
             let rule = types[type]
             return PartnerGraphError.relationNotAllowed(
                 type: type, from: from.type, to: to.type, sourceTypes: rule?.sourceTypes ?? [], targetTypes: rule?.targetTypes ?? [])
@@ -280,8 +266,14 @@ extension PostgresStore {
                 sourceId: from.id!, type: type, targetId: to.id!, role: details.role, startDate: details.startDate,
                 endDate: details.endDate, date: details.date)
             return PartnerGraphError.duplicateRelation(description: StoreRules.describe(relation, from: from, to: to))
+        case "PGR03":
+            // An end was removed (`remove`) between its look-up and the insert.
+            let remaining = try session.transaction(readOnly: true) {
+                try session.run("SELECT id FROM entity WHERE id = ANY(\([from.id!, to.id!]))").map { try $0.decode(Int64.self) }
+            }
+            return PartnerGraphError.entityNotFound(remaining.contains(from.id!) ? to.key : from.key, suggestions: [])
         case "PGR02":
-            return PartnerGraphError.unknownRelationType(type, known: try session.transaction(readOnly: true) { try relationTypes().keys.sorted() })
+            return PartnerGraphError.unknownRelationType(type, known: try session.transaction(readOnly: true) { try vocabulary().keys.sorted() })
         default:
             return PostgresStoreError.server(location: location, message: violation.message)
         }

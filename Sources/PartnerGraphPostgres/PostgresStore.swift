@@ -162,7 +162,7 @@ public final class PostgresStore: GraphStore, @unchecked Sendable {
     }
 
     /// The vocabulary, by name.
-    func relationTypes() throws -> [String: RelationType] {
+    func vocabulary() throws -> [String: RelationType] {
         var types: [String: RelationType] = [:]
         for row in try session.run(
             "SELECT name, forward_phrase, inverse_phrase, source_types, target_types, \"symmetric\", builtin, description FROM relation_type")

@@ -10,8 +10,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case newerSchema(location: String, version: Int, supported: Int)
     /// The server refused a statement for a reason that is no one's input.
     case server(location: String, message: String)
-    /// The command does not work on PostgreSQL yet.
-    case unsupportedCommand(String)
 
     /// The message shown to the person who ran the command.
     public var description: String {
@@ -26,9 +24,6 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "\(location) was written by a newer PartnerGraph (PostgreSQL schema version \(version); this one knows up to \(supported)); upgrade partnergraph"
         case let .server(location, message):
             return "the PostgreSQL server at \(location) refused: \(message)"
-        case let .unsupportedCommand(command):
-            return "`partnergraph \(command)` is not available on PostgreSQL yet; run it on an SQLite copy "
-                + "(`partnergraph copy --from postgres://… --to graph.sqlite`), or use init, add, link, unlink, show, search, neighbors, path, export --format json or copy"
         }
     }
 }

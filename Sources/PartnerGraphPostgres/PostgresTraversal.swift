@@ -316,7 +316,7 @@ extension PostgresStore {
                 if avoided.id == start.id || avoided.id == end.id { throw QueryError.endpointAvoided(avoided.ref) }
                 blocked.insert(avoided.id!)
             }
-            let types = try relationTypes()
+            let types = try vocabulary()
             let filter = try traversalFilter(
                 relations: query.relations, excluded: query.excludeRelations, asOf: query.asOf, directed: query.directed, types: types)
             let finder = PostgresPathFinder(traversal: PostgresTraversal(session: session, filter: filter))
@@ -349,7 +349,7 @@ extension PostgresStore {
         if let limit = query.limit, limit < 1 { throw QueryError.invalidQuery("--limit must be at least 1") }
         return try session.transaction(readOnly: true) {
             let center = try resolve(query.entity)
-            let types = try relationTypes()
+            let types = try vocabulary()
             let filter = try traversalFilter(
                 relations: query.relations, excluded: query.excludeRelations, asOf: query.asOf, directed: query.directed, types: types)
             let traversal = PostgresTraversal(session: session, filter: filter)

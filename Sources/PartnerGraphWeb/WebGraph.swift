@@ -123,7 +123,7 @@ public final class WebGraph: Sendable {
 
     /// `partnergraph source list`.
     func sources() async throws -> [SourceSummary] {
-        try await run { [store] in try store.readableCopy(of: .whole).sources() }
+        try await run { [store] in try store.sources() }
     }
 
     /// `partnergraph list`.

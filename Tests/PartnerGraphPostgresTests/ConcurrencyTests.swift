@@ -9,7 +9,7 @@ import Testing
 struct ConcurrencyTests {
     /// Runs `body(writer)` on `count` threads at once, each with its own store of `url`, and
     /// returns what each returned.
-    private func concurrently<T: Sendable>(_ count: Int, url: String, _ body: @escaping @Sendable (Int, PostgresStore) throws -> T) throws -> [Result<T, Error>] {
+    func concurrently<T: Sendable>(_ count: Int, url: String, _ body: @escaping @Sendable (Int, PostgresStore) throws -> T) throws -> [Result<T, Error>] {
         let stores = try (0..<count).map { _ in try PostgresStore(url: url) }
         let results = Results<T>(count: count)
         let group = DispatchGroup()

@@ -300,3 +300,106 @@ extension RelationRecord {
     /// The identity export sorts relations by: ends, type, role, start and date.
     package var sortKey: [String] { identity }
 }
+
+// MARK: - Entities and sources (update, remove, source, vocab, example)
+
+extension StoreRules {
+    /// The text checks of an entity's changes: NUL characters, blank or over-long names, aliases and notes.
+    package static func validateText(_ changes: EntityChanges) throws {
+        try changes.validateText()
+    }
+
+    /// Refuses a relation type whose name is not lowercase letters, digits and `_`, or whose rules
+    /// name no entity type at an end, or a symmetric type whose ends differ.
+    package static func validateRelationType(_ type: RelationType) throws {
+        try PartnerGraphStore.validateRelationType(type)
+    }
+
+    /// The claims an update makes: those its cited sources state for the attributes and dates it
+    /// sets, then those given with `--claim`, as ``PartnerGraphStore/update(_:with:)`` records them.
+    package static func claims(of changes: EntityChanges) -> [Claim] {
+        func newDate(_ change: FieldChange<PartialDate>) -> PartialDate? {
+            if case let .set(date) = change { return date }
+            return nil
+        }
+        let stated = PartnerGraphStore.statedClaims(
+            attributes: changes.setAttributes,
+            dates: [("date", newDate(changes.date)), ("start", newDate(changes.startDate)), ("end", newDate(changes.endDate))],
+            citations: changes.addCitations)
+        return stated + changes.addClaims
+    }
+
+    /// `entity` with the field changes of `changes` applied (name, language, kind, dates, note),
+    /// its dates checked together; not yet written, and `updatedAt` left as it was.
+    package static func applying(_ changes: EntityChanges, to entity: Entity) throws -> Entity {
+        var entity = entity
+        if let newName = changes.name { entity.name = newName }
+        changes.nameLanguage.apply(to: &entity.nameLanguage)
+        changes.kind.apply(to: &entity.kind)
+        changes.date.apply(to: &entity.date)
+        changes.startDate.apply(to: &entity.startDate)
+        changes.endDate.apply(to: &entity.endDate)
+        changes.note.apply(to: &entity.note)
+        try PartnerGraph.validateDates(date: entity.date, start: entity.startDate, end: entity.endDate)
+        return entity
+    }
+
+    /// A relation type of an interchange document, as the SQLite import builds it.
+    package static func relationType(of record: RelationTypeRecord) -> RelationType {
+        record.relationType
+    }
+
+    /// The one-line summary `source show` gives of a relation citing the source:
+    /// `#12 icesco —observer_of→ nam-pn as "observer"`.
+    package static func citingRelationSummary(id: Int64, source: String, type: String, target: String, role: String?) -> String {
+        "#\(id) \(source) —\(type)→ \(target)" + (role.map { " as \(quoted($0))" } ?? "")
+    }
+
+    /// The one-line summary `source show` gives of a value the source states: `icesco founded = 1982 “…”`.
+    package static func claimSummary(entity: String, field: String, value: String, quote: String?) -> String {
+        "\(entity) \(field) = \(value)" + (quote.map { " “\($0)”" } ?? "")
+    }
+
+    /// The problem an import reports where the database holds `key` as another entity type.
+    package static func entityTypeProblem(index: Int, key: String, stored: EntityType, given: EntityType) -> ImportError.Problem {
+        ImportError.Problem(
+            path: "$.entities[\(index)].type", message: "the database already holds \(key) as a \(stored.rawValue), not a \(given.rawValue)")
+    }
+
+    /// The problem an import reports where the database defines relation type `name` otherwise.
+    package static func relationTypeProblem(index: Int, name: String) -> ImportError.Problem {
+        ImportError.Problem(
+            path: "$.relation_types[\(index)]",
+            message: "the relation type \(quoted(name)) already exists with another definition; rename it in the file")
+    }
+
+    /// The problem an import reports where a relation's ends break its type's rules.
+    package static func relationRuleProblem(index: Int, error: PartnerGraphError) -> ImportError.Problem {
+        ImportError.Problem(path: "$.relations[\(index)].type", message: error.description)
+    }
+}
+
+extension SourceSummary {
+    /// A source with how often it is cited, for `source list`.
+    package init(
+        listing key: String, title: String, publisher: String?, published: PartialDate?, language: String?, citationCount: Int, hasText: Bool
+    ) {
+        self.init(
+            key: key, title: title, publisher: publisher, published: published, language: language, citationCount: citationCount,
+            hasText: hasText)
+    }
+}
+
+extension SourceDetail {
+    /// A source with what cites it, for `source show`.
+    package init(showing source: Source, entities: [EntityRef], relations: [String], claims: [String]) {
+        self.init(source: source, entities: entities, relations: relations, claims: claims)
+    }
+}
+
+extension RemovalReport {
+    /// What `remove` removed: the entity, and the relations that went with it.
+    package init(removed entity: EntityRef, relations: [RelationView]) {
+        self.init(entity: entity, removedRelations: relations)
+    }
+}

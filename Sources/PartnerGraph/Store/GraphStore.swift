@@ -81,6 +81,54 @@ public protocol GraphStore: AnyObject, Sendable {
     /// A number that moves whenever the graph changes, whoever changes it: what the web view
     /// keeps its pages and drawings under.
     func graphVersion() throws -> Int64
+
+    // MARK: - Entities and sources (update, remove, source, vocab, example)
+
+    /// Changes an entity's name, aliases, attributes, kind, dates or note, and records the claims
+    /// its cited sources make (see ``PartnerGraphStore/update(_:with:)``).
+    ///
+    /// - Parameters:
+    ///   - name: The entity: a key, a name or an alias.
+    ///   - changes: What to change; fields left at their defaults stay as they are.
+    /// - Returns: The entity as it now stands; its key never changes.
+    /// - Throws: The look-up errors of ``entity(_:)``; ``PartnerGraphError/aliasNotFound(entity:alias:)``;
+    ///   name, date and citation errors. Nothing is changed when it throws.
+    @discardableResult
+    func update(_ name: String, with changes: EntityChanges) throws -> Entity
+
+    /// Removes an entity; with `cascade`, its relations too (see ``PartnerGraphStore/remove(_:cascade:)``).
+    ///
+    /// - Throws: ``PartnerGraphError/entityHasRelations(_:count:)`` when it has relations and
+    ///   `cascade` is not set; the look-up errors of ``entity(_:)``.
+    func remove(_ name: String, cascade: Bool) throws -> RemovalReport
+
+    /// The registered sources, by key, each with how often it is cited (see ``PartnerGraphStore/sources()``).
+    func sources() throws -> [SourceSummary]
+
+    /// One source with the entities, relations and claims that cite it (see ``PartnerGraphStore/source(_:)``).
+    ///
+    /// - Throws: ``PartnerGraphError/sourceNotFound(_:known:)``.
+    func source(_ key: String) throws -> SourceDetail
+
+    /// The relation vocabulary, built-in types first, each group by name (see ``PartnerGraphStore/relationTypes()``).
+    func relationTypes() throws -> [RelationType]
+
+    /// Adds a relation type of the user's own; relations written after it are checked against
+    /// its rules (see ``PartnerGraphStore/addRelationType(_:)``).
+    ///
+    /// - Throws: ``PartnerGraphError/relationTypeExists(_:)``, ``PartnerGraphError/invalidRelationTypeName(_:)``
+    ///   or ``PartnerGraphError/invalidRelationType(_:reason:)``.
+    func addRelationType(_ type: RelationType) throws
+
+    /// Loads the bundled ICESCO–Azerbaijan example: new things added, those already there (by
+    /// key, or by a relation's identity) set to the example's values, so that loading it twice
+    /// adds nothing the second time (see ``PartnerGraphStore/loadExample()``).
+    ///
+    /// - Returns: What was added and updated.
+    /// - Throws: ``ImportError/invalidDocument(file:problems:)`` when the graph holds something the
+    ///   example contradicts (a key of another entity type, a relation type defined otherwise).
+    @discardableResult
+    func loadExample() throws -> ImportReport
 }
 
 /// Why `partnergraph copy` refused to write.

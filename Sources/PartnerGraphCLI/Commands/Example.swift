@@ -25,9 +25,12 @@ extension PartnerGraphCommand {
                 Swift.print(PartnerGraphStore.exampleJSON)
                 return
             }
-            let report = try database.openForWriting().loadExample()
+            // Like an SQLite file, which `example` creates, a PostgreSQL database needs no `init` first.
+            let store = try database.openGraphForWriting(creating: true)
+            let report = try store.loadExample()
+            // The store's location: a PostgreSQL URL without its password.
             Swift.print(
-                "Loaded the ICESCO–Azerbaijan example into \(database.resolvedPath): "
+                "Loaded the ICESCO–Azerbaijan example into \(store.location): "
                     + "\(report.entitiesAdded) entities, \(report.relationsAdded) relations, \(report.sourcesAdded) source added"
                     + (report.entitiesUpdated > 0 ? " (\(report.entitiesUpdated) entities were already there)" : ""))
         }

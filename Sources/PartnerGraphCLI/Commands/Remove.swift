@@ -23,7 +23,7 @@ extension PartnerGraphCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let report = try database.openForWriting().remove(entity, cascade: cascade)
+            let report = try database.openGraphForWriting().remove(entity, cascade: cascade)
             if output.json {
                 try Terminal.printJSON(report)
                 return

@@ -53,7 +53,7 @@ extension PartnerGraphCommand {
                     }
                     text = decoded
                 }
-                let source = try database.openForWriting().addSource(
+                let source = try database.openGraphForWriting().addSource(
                     Source(key: key, title: title, publisher: publisher, url: url, published: published, language: language, text: text))
                 print("Registered source \(source.key): \(terminalSafe(source.title))")
             }
@@ -68,7 +68,7 @@ extension PartnerGraphCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let sources = try database.openForReading().sources()
+                let sources = try database.openGraphForReading().sources()
                 if output.json {
                     try Terminal.printJSON(sources)
                     return
@@ -99,7 +99,7 @@ extension PartnerGraphCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let detail = try database.openForReading().source(key)
+                let detail = try database.openGraphForReading().source(key)
                 if output.json {
                     try Terminal.printJSON(detail)
                     return

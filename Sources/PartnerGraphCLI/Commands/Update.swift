@@ -100,10 +100,10 @@ extension PartnerGraphCommand {
             changes.addClaims = try parseAttributes(claims).sorted { $0.key < $1.key }.flatMap { field, value in
                 citations.map { Claim(field: field, value: value, citation: $0) }
             }
-            let store = try database.openForWriting()
+            let store = try database.openGraphForWriting()
             let entity = try store.update(self.entity, with: changes)
             if output.json {
-                try Terminal.printJSON(try store.profile(of: entity.key))
+                try Terminal.printJSON(try store.profile(of: entity.key, relationsPerGroup: nil))
             } else {
                 print("Updated \(terminalSafe(entity.name)) (\(entity.key))")
             }

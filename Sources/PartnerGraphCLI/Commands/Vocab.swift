@@ -20,7 +20,7 @@ extension PartnerGraphCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let types = try database.openForReading().relationTypes()
+                let types = try database.openGraphForReading().relationTypes()
                 if output.json {
                     try Terminal.printJSON(types)
                     return
@@ -77,7 +77,7 @@ extension PartnerGraphCommand {
             }
 
             func run() throws {
-                try database.openForWriting().addRelationType(
+                try database.openGraphForWriting().addRelationType(
                     RelationType(
                         name: name, forwardPhrase: forward, inversePhrase: inverse ?? forward, sourceTypes: sourceTypes,
                         targetTypes: targetTypes, symmetric: symmetric, description: description))
