@@ -110,7 +110,7 @@ let package = Package(
         // (`make test` starts a throwaway server, scripts/pg-test-cluster).
         .testTarget(
             name: "PartnerGraphPostgresTests",
-            dependencies: ["PartnerGraph", "PartnerGraphPostgres"]),
+            dependencies: ["PartnerGraph", "PartnerGraphPostgres", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(
             name: "PartnerGraphWebTests",
             dependencies: [
