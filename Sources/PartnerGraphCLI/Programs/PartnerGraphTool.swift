@@ -22,7 +22,9 @@ public enum PartnerGraphTool {
     ///   lines over before it gets here, should one slip through; the store's errors.
     static func openPostgres(_ url: String, creating: Bool) throws -> any GraphStore {
         guard let opener = postgresOpener else {
-            throw MissingProgram(reason: "this partnergraph cannot open \(url): PostgreSQL databases are opened by \(PostgresProgram.name); run the command again with --db \(url)")
+            throw MissingProgram(
+                reason: "this program cannot open \(url): PostgreSQL databases are opened by \(PostgresProgram.name), "
+                    + "which partnergraph starts when --db, --from, --to or $PARTNERGRAPH_DB names one")
         }
         return try opener(url, creating)
     }
