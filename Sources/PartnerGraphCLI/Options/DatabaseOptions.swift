@@ -27,12 +27,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The database in force as messages show it: a PostgreSQL URL without its password.
-    var shownLocation: String {
-        let location = resolvedPath
-        guard isPostgres, var components = URLComponents(string: location), components.password != nil else { return location }
-        components.password = nil
-        return components.string ?? location
-    }
+    var shownLocation: String { PostgresProgram.redacted(resolvedPath) }
 
     /// Whether the database in force is a PostgreSQL one (`postgres://…`).
     var isPostgres: Bool { PostgresProgram.isURL(resolvedPath) }

@@ -23,7 +23,7 @@ public enum PartnerGraphTool {
     static func openPostgres(_ url: String, creating: Bool) throws -> any GraphStore {
         guard let opener = postgresOpener else {
             throw MissingProgram(
-                reason: "this program cannot open \(url): PostgreSQL databases are opened by \(PostgresProgram.name), "
+                reason: "this program cannot open \(PostgresProgram.redacted(url)): PostgreSQL databases are opened by \(PostgresProgram.name), "
                     + "which partnergraph starts when --db, --from, --to or $PARTNERGRAPH_DB names one")
         }
         return try opener(url, creating)

@@ -15,6 +15,13 @@ enum PostgresProgram {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
+    /// `url` without its password, for messages.
+    static func redacted(_ url: String) -> String {
+        guard isURL(url), var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = nil
+        return components.string ?? url
+    }
+
     /// Whether the command line names a PostgreSQL database, as a value or in `--opt=value`.
     static func isNamed(in arguments: [String], environment database: String?) -> Bool {
         if let database, isURL(database) { return true }
