@@ -24,72 +24,85 @@ extension PostgresStore {
     /// The tables are locked against other writers (not readers) for the length of it, so that
     /// what is found to exist still exists, and nothing found missing is added by another
     /// writer, when the rows are written.
-    private func merge(_ document: InterchangeDocument, file: String) throws -> ImportReport {
-        try session.transaction {
-            try session.run("LOCK TABLE relation_type, source, entity, relation IN SHARE ROW EXCLUSIVE MODE")
-            let problems = try contradictions(of: document)
-            if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
-            var report = ImportReport(loading: ())
-            let now = Timestamp.now()
-            for record in document.relationTypes {
-                if try insertRelationType(StoreRules.relationType(of: record)) { report.relationTypesAdded += 1 }
+    private func merge(_ document: InterchangeDocument, file: String, dryRun: Bool = false) throws -> ImportReport {
+        do {
+            return try session.transaction {
+                let report = try mergeInTransaction(document, file: file)
+                // Everything checked and counted: undone by the rollback of the thrown error.
+                if dryRun { throw DryRun(report: report) }
+                return report
             }
-            for record in document.sources {
-                if try mergeSource(record, now: now) { report.sourcesAdded += 1 } else { report.sourcesUpdated += 1 }
-            }
-            var entities: [String: Entity] = [:]
-            for record in document.entities {
-                let (entity, added) = try mergeEntity(record, now: now)
-                if added { report.entitiesAdded += 1 } else { report.entitiesUpdated += 1 }
-                entities[record.key] = entity
-            }
-            let types = try vocabulary()
-            for record in document.relations {
-                let from = try entities[record.source] ?? resolve(record.source)
-                let to = try entities[record.target] ?? resolve(record.target)
-                if try mergeRelation(record, type: try relationType(record.type, in: types), from: from, to: to, now: now) {
-                    report.relationsAdded += 1
-                } else {
-                    report.relationsUpdated += 1
-                }
-            }
-            return report
+        } catch let dryRun as DryRun {
+            return dryRun.report
         }
     }
 
-    /// What the graph holds that the document contradicts, as the SQLite import words it.
-    private func contradictions(of document: InterchangeDocument) throws -> [ImportError.Problem] {
-        var problems: [ImportError.Problem] = []
-        var types = try vocabulary()
-        for (index, record) in document.relationTypes.enumerated() {
-            var candidate = StoreRules.relationType(of: record)
-            if let existing = types[record.name] {
-                candidate.builtin = existing.builtin
-                if candidate != existing { problems.append(StoreRules.relationTypeProblem(index: index, name: record.name)) }
+    /// Imports an interchange document (`partnergraph import FILE.json`), as
+    /// ``PartnerGraph/PartnerGraphStore/importJSON(_:file:dryRun:)`` does: the file is checked
+    /// whole first, every problem reported with its JSON path, and nothing written when there is
+    /// one; entities and sources matched by key, relations by identity, so that importing the
+    /// same file twice adds nothing the second time.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The name to use in messages.
+    ///   - dryRun: Check and count everything, then roll back: nothing is written.
+    /// - Throws: ``PartnerGraph/ImportError``.
+    @discardableResult
+    public func importJSON(_ data: Data, file: String, dryRun: Bool = false) throws -> ImportReport {
+        try merge(try PartnerGraphStore.readDocument(data, file: file), file: file, dryRun: dryRun)
+    }
+
+    /// The report of a dry run, thrown to roll its transaction back.
+    private struct DryRun: Error {
+        var report: ImportReport
+    }
+
+    private func mergeInTransaction(_ document: InterchangeDocument, file: String) throws -> ImportReport {
+        try session.run("LOCK TABLE relation_type, source, entity, relation IN SHARE ROW EXCLUSIVE MODE")
+        let problems = try referenceProblems(of: document)
+        if !problems.isEmpty { throw ImportError.invalidDocument(file: file, problems: problems) }
+        var report = ImportReport(loading: ())
+        let now = Timestamp.now()
+        for record in document.relationTypes {
+            if try insertRelationType(StoreRules.relationType(of: record)) { report.relationTypesAdded += 1 }
+        }
+        for record in document.sources {
+            if try mergeSource(record, now: now) { report.sourcesAdded += 1 } else { report.sourcesUpdated += 1 }
+        }
+        var entities: [String: Entity] = [:]
+        for record in document.entities {
+            let (entity, added) = try mergeEntity(record, now: now)
+            if added { report.entitiesAdded += 1 } else { report.entitiesUpdated += 1 }
+            entities[record.key] = entity
+        }
+        let types = try vocabulary()
+        for record in document.relations {
+            let from = try entities[record.source] ?? resolve(record.source)
+            let to = try entities[record.target] ?? resolve(record.target)
+            if try mergeRelation(record, type: try relationType(record.type, in: types), from: from, to: to, now: now) {
+                report.relationsAdded += 1
             } else {
-                types[record.name] = candidate
+                report.relationsUpdated += 1
             }
         }
+        return report
+    }
+
+    /// What the graph holds that the document contradicts, or what it names that neither holds,
+    /// worded as the SQLite import words it: the same check on the rows the document names.
+    private func referenceProblems(of document: InterchangeDocument) throws -> [ImportError.Problem] {
+        var keys = Set(document.entities.map(\.key))
+        for relation in document.relations { keys.formUnion([relation.source, relation.target]) }
         var entityTypes: [String: EntityType] = [:]
-        for row in try session.run("SELECT key, type FROM entity WHERE key = ANY(\(document.entities.map(\.key)))") {
+        for row in try session.run("SELECT key, type FROM entity WHERE key = ANY(\(Array(keys)))") {
             let (key, type) = try row.decode((String, String).self)
             entityTypes[key] = EntityType(rawValue: type)
         }
-        for (index, record) in document.entities.enumerated() {
-            if let stored = entityTypes[record.key], stored != record.type {
-                problems.append(StoreRules.entityTypeProblem(index: index, key: record.key, stored: stored, given: record.type))
-            }
-            entityTypes[record.key] = record.type
-        }
-        for (index, record) in document.relations.enumerated() {
-            guard let type = types[record.type], let from = entityTypes[record.source], let to = entityTypes[record.target] else { continue }
-            if !type.allows(from: from, to: to) {
-                problems.append(StoreRules.relationRuleProblem(
-                    index: index,
-                    error: .relationNotAllowed(type: type.name, from: from, to: to, sourceTypes: type.sourceTypes, targetTypes: type.targetTypes)))
-            }
-        }
-        return problems
+        var cited = Set(document.entities.flatMap { $0.citations.map(\.source) })
+        cited.formUnion(document.relations.flatMap { $0.citations.map(\.source) })
+        let sourceKeys = Set(try session.run("SELECT key FROM source WHERE key = ANY(\(Array(cited)))").map { try $0.decode(String.self) })
+        return PartnerGraphStore.referenceProblems(document, vocabulary: try vocabulary(), sourceKeys: sourceKeys, entityTypes: entityTypes)
     }
 
     /// Adds or updates a source by key; `true` when added.

@@ -105,6 +105,46 @@ struct PostgresReportCommandTests {
         let again = try CommandLine.run(["backup", file, "--db", graph.postgres])
         #expect(again.status != 0)
     }
+
+    @Test("import of a JSON document: the same reports, refusals and graph on PostgreSQL as on SQLite")
+    func importJSON() throws {
+        let graph = try example()
+        defer { try? FileManager.default.removeItem(at: graph.folder) }
+        func file(_ name: String, _ text: String) throws -> String {
+            let path = graph.folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let new = try file("new.json", """
+            {"format": "partnergraph", "version": 1,
+             "relation_types": [{"name": "funds", "forward": "funds", "inverse": "funded by", "source_types": ["organization"], "target_types": ["event"]}],
+             "entities": [{"key": "isdb", "type": "organization", "name": "Islamic Development Bank", "aliases": [{"name": "البنك الإسلامي للتنمية", "language": "ar"}]},
+                          {"key": "icesco", "type": "organization", "name": "ICESCO", "attributes": {"founded": "1979"}}],
+             "relations": [{"source": "isdb", "type": "funds", "target": "cop29", "start": "2024"},
+                           {"source": "isdb", "type": "partner_of", "target": "icesco", "citations": [{"source": "icesco-2024-03-26", "quote": "a quote"}]}]}
+            """)
+        let bad = try file("bad.json", """
+            {"format": "partnergraph", "version": 1,
+             "entities": [{"key": "cop29", "type": "person", "name": "COP29"}],
+             "relations": [{"source": "nobody", "type": "heads", "target": "icesco"}, {"source": "icesco", "type": "unknown_type", "target": "cop29"}]}
+            """)
+        let twice = try file("twice.json", #"{"format": "partnergraph", "version": 1, "entities": [], "entities": []}"#)
+        for arguments in [
+            ["import", new, "--dry-run"], ["import", new], ["import", new], ["import", new, "--json"], ["import", bad], ["import", twice],
+            ["show", "البنك الإسلامي للتنمية", "--json"], ["export"],
+        ] {
+            let (sqlite, postgres) = try onBoth(arguments, graph)
+            #expect(sqlite.status == (arguments.contains(bad) || arguments.contains(twice) ? 1 : 0), "\(arguments): \(sqlite.stderr)")
+            #expect(postgres.status == sqlite.status, "\(arguments): exit status")
+            #expect(postgres.stderr == sqlite.stderr, "\(arguments): errors")
+            #expect(PostgresCommandTests.withoutIds(postgres.stdout) == PostgresCommandTests.withoutIds(sqlite.stdout), "\(arguments): output")
+        }
+        let refused = try CommandLine.run(["import", bad, "--db", graph.postgres])
+        #expect(refused.stderr.contains("no entity \"nobody\" in the file or the database"))
+        #expect(refused.stderr.contains("the database already holds cop29 as a event, not a person") || refused.stderr.contains("cop29"))
+        let added = try CommandLine.run(["show", "isdb", "--db", graph.postgres])
+        #expect(added.stdout.contains("funds") && added.stdout.contains("COP29"))
+    }
 }
 
 private struct ReportTestError: Error, CustomStringConvertible {

@@ -105,28 +105,7 @@ extension PartnerGraphStore {
     /// - Throws: ``ImportError``.
     @discardableResult
     public func importJSON(_ data: Data, file: String, dryRun: Bool = false) throws -> ImportReport {
-        guard let text = String(data: data, encoding: .utf8) else { throw ImportError.notUTF8(file: file) }
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-            throw ImportError.invalidJSON(file: file, detail: detail)
-        } catch {
-            throw ImportError.invalidJSON(file: file, detail: "\(error)")
-        }
-        let duplicates: [ImportError.Problem]
-        do {
-            duplicates = try read { db in try JSONValue.duplicateKeys(in: text, root: root, db: db) }
-        } catch let error as DatabaseError {
-            // JSONDecoder read the text; SQLite's parser is the stricter on depth.
-            throw ImportError.invalidJSON(file: file, detail: error.message ?? "\(error)")
-        }
-        var validator = DocumentValidator()
-        let document = validator.read(root)
-        if !duplicates.isEmpty || !validator.problems.isEmpty {
-            throw ImportError.invalidDocument(file: file, problems: duplicates + validator.problems)
-        }
+        let document = try Self.readDocument(data, file: file, reader: writer)
         do {
             return try writer.writeWithoutTransaction { db in
                 var report = ImportReport()
@@ -141,6 +120,42 @@ extension PartnerGraphStore {
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Reads an interchange document from a file's bytes, with every problem of its own (bad
+    /// UTF-8 or JSON, a key given twice, a field of the wrong kind) reported with its JSON path.
+    ///
+    /// For the other stores: SQLite's JSON parser, which finds the keys given twice, runs in memory.
+    ///
+    /// - Throws: ``ImportError``.
+    package static func readDocument(_ data: Data, file: String) throws -> InterchangeDocument {
+        try readDocument(data, file: file, reader: try DatabaseQueue())
+    }
+
+    private static func readDocument(_ data: Data, file: String, reader: some DatabaseReader) throws -> InterchangeDocument {
+        guard let text = String(data: data, encoding: .utf8) else { throw ImportError.notUTF8(file: file) }
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch let DecodingError.dataCorrupted(context) {
+            let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            throw ImportError.invalidJSON(file: file, detail: detail)
+        } catch {
+            throw ImportError.invalidJSON(file: file, detail: "\(error)")
+        }
+        let duplicates: [ImportError.Problem]
+        do {
+            duplicates = try reader.read { db in try JSONValue.duplicateKeys(in: text, root: root, db: db) }
+        } catch let error as DatabaseError {
+            // JSONDecoder read the text; SQLite's parser is the stricter on depth.
+            throw ImportError.invalidJSON(file: file, detail: error.message ?? "\(error)")
+        }
+        var validator = DocumentValidator()
+        let document = validator.read(root)
+        if !duplicates.isEmpty || !validator.problems.isEmpty {
+            throw ImportError.invalidDocument(file: file, problems: duplicates + validator.problems)
+        }
+        return document
     }
 
     /// Loads the bundled ICESCO–Azerbaijan example (embedded in the binary) into this database.
@@ -162,9 +177,26 @@ extension PartnerGraphStore {
 
     /// Checks what the document refers to against the document and the database together.
     static func checkReferences(_ document: InterchangeDocument, in db: Database) throws -> [ImportError.Problem] {
-        var problems: [ImportError.Problem] = []
         var vocabulary: [String: RelationType] = [:]
         for type in try RelationType.fetchAll(db) { vocabulary[type.name] = type }
+        let sourceKeys = Set(try String.fetchAll(db, sql: "SELECT key FROM source"))
+        var entityTypes: [String: EntityType] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, type FROM entity") {
+            entityTypes[row["key"]] = EntityType(rawValue: row["type"])
+        }
+        return referenceProblems(document, vocabulary: vocabulary, sourceKeys: sourceKeys, entityTypes: entityTypes)
+    }
+
+    /// What a document contradicts in a graph, or names without defining, given what the graph
+    /// holds: its vocabulary, and the source keys and entity types by key (at least those the
+    /// document names).
+    package static func referenceProblems(
+        _ document: InterchangeDocument, vocabulary: [String: RelationType], sourceKeys: Set<String>, entityTypes: [String: EntityType]
+    ) -> [ImportError.Problem] {
+        var problems: [ImportError.Problem] = []
+        var vocabulary = vocabulary
+        var sourceKeys = sourceKeys
+        var entityTypes = entityTypes
         for (index, record) in document.relationTypes.enumerated() {
             if let existing = vocabulary[record.name] {
                 var candidate = record.relationType
@@ -178,12 +210,7 @@ extension PartnerGraphStore {
                 vocabulary[record.name] = record.relationType
             }
         }
-        var sourceKeys = Set(try String.fetchAll(db, sql: "SELECT key FROM source"))
         sourceKeys.formUnion(document.sources.map(\.key))
-        var entityTypes: [String: EntityType] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, type FROM entity") {
-            entityTypes[row["key"]] = EntityType(rawValue: row["type"])
-        }
         for (index, record) in document.entities.enumerated() {
             if let stored = entityTypes[record.key], stored != record.type {
                 problems.append(.init(

@@ -360,23 +360,6 @@ extension StoreRules {
         "\(entity) \(field) = \(value)" + (quote.map { " “\($0)”" } ?? "")
     }
 
-    /// The problem an import reports where the database holds `key` as another entity type.
-    package static func entityTypeProblem(index: Int, key: String, stored: EntityType, given: EntityType) -> ImportError.Problem {
-        ImportError.Problem(
-            path: "$.entities[\(index)].type", message: "the database already holds \(key) as a \(stored.rawValue), not a \(given.rawValue)")
-    }
-
-    /// The problem an import reports where the database defines relation type `name` otherwise.
-    package static func relationTypeProblem(index: Int, name: String) -> ImportError.Problem {
-        ImportError.Problem(
-            path: "$.relation_types[\(index)]",
-            message: "the relation type \(quoted(name)) already exists with another definition; rename it in the file")
-    }
-
-    /// The problem an import reports where a relation's ends break its type's rules.
-    package static func relationRuleProblem(index: Int, error: PartnerGraphError) -> ImportError.Problem {
-        ImportError.Problem(path: "$.relations[\(index)].type", message: error.description)
-    }
 }
 
 extension SourceSummary {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The operations every PartnerGraph store offers, whatever holds the graph.
 ///
 /// Two stores conform: ``PartnerGraphStore``, one SQLite file, the embedded default; and
@@ -129,6 +131,18 @@ public protocol GraphStore: AnyObject, Sendable {
     ///   example contradicts (a key of another entity type, a relation type defined otherwise).
     @discardableResult
     func loadExample() throws -> ImportReport
+
+    /// Imports an interchange document (`import FILE.json`): checked whole first, nothing written
+    /// when it has a problem; entities and sources matched by key, relations by identity (see
+    /// ``PartnerGraphStore/importJSON(_:file:dryRun:)``).
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The name to use in messages.
+    ///   - dryRun: Check and count everything, then roll back.
+    /// - Throws: ``ImportError``.
+    @discardableResult
+    func importJSON(_ data: Data, file: String, dryRun: Bool) throws -> ImportReport
 }
 
 /// Why `partnergraph copy` refused to write.

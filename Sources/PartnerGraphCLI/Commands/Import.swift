@@ -151,7 +151,7 @@ extension PartnerGraphCommand {
 
         private func importJSON(_ file: String) throws {
             let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try FileAccess.contents(of: file, expected: "a JSON file")
-            let report = try database.openForWriting().importJSON(data, file: file == "-" ? "standard input" : file, dryRun: dryRun)
+            let report = try database.openGraphForWriting().importJSON(data, file: file == "-" ? "standard input" : file, dryRun: dryRun)
             if output.json {
                 try Terminal.printJSON(report)
             } else {
